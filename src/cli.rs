@@ -1,0 +1,244 @@
+//! The command line as typed: clap types only. Commands turn these into settings; nothing
+//! outside `commands` sees clap types. The `///` docs here are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::output::Format;
+
+/// Write to your representatives about forced organ harvesting and transplant tourism.
+///
+/// Run `outcry` in a terminal for a guided letter, or `outcry write --help` to script it.
+#[derive(Debug, Parser)]
+#[command(name = "outcry", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Add or override letter templates from this folder (or file); repeatable.
+    #[arg(long = "templates", value_name = "DIR", global = true)]
+    pub templates: Vec<PathBuf>,
+    /// Add recipients from this YAML file; repeatable. A record with a built-in id replaces it.
+    #[arg(long = "recipients", value_name = "FILE", global = true)]
+    pub recipients: Vec<PathBuf>,
+    /// What to do; without one, `outcry` starts the guided letter in a terminal.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write letters: guided in a terminal, or from flags and an answers file.
+    Write(Box<WriteArgs>),
+    /// List, show and check letter templates.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+    /// List, show, check and import recipients.
+    #[command(subcommand)]
+    Recipients(RecipientsCommand),
+    /// Create or show your sender profile.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Print a shell completion script, e.g. `outcry completions bash > ~/.local/share/bash-completion/completions/outcry`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Options of `outcry write`.
+#[derive(Debug, Args, Default)]
+pub struct WriteArgs {
+    /// The template to use (see `outcry templates list`).
+    #[arg(long, short = 't', value_name = "ID")]
+    pub template: Option<String>,
+    /// A recipient id (see `outcry recipients list`); repeatable, or comma-separated.
+    #[arg(long = "to", value_name = "ID", value_delimiter = ',')]
+    pub to: Vec<String>,
+    /// Also write to everyone matching the filters below (or everyone, with no filter).
+    #[arg(long)]
+    pub all: bool,
+    /// With --all: only recipients in this country (ISO code, e.g. US, GB).
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+    /// With --all: only this body (us-senate, us-house, uk-commons, ...).
+    #[arg(long, value_name = "BODY")]
+    pub body: Option<String>,
+    /// With --all: only this state or region (e.g. MA, "South East").
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// With --all: only this party (part of its name).
+    #[arg(long, value_name = "PARTY")]
+    pub party: Option<String>,
+    /// With --all: only members of this committee (code such as SSFR, or part of its name).
+    #[arg(long, value_name = "COMMITTEE")]
+    pub committee: Option<String>,
+    /// Answer a template question: KEY=VALUE; repeatable.
+    #[arg(long = "set", short = 's', value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Read answers from a YAML file of `key: value` lines.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Use this sender profile instead of the saved one.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Your name (overrides the profile).
+    #[arg(long, value_name = "NAME")]
+    pub sender_name: Option<String>,
+    /// Your email address (overrides the profile).
+    #[arg(long, value_name = "EMAIL")]
+    pub sender_email: Option<String>,
+    /// One line of your postal address; repeat for each line (overrides the profile).
+    #[arg(long, value_name = "LINE")]
+    pub sender_address: Vec<String>,
+    /// Your country, as an ISO code such as US or GB (overrides the profile).
+    #[arg(long, value_name = "CODE")]
+    pub sender_country: Option<String>,
+    /// Your phone number (overrides the profile).
+    #[arg(long, value_name = "PHONE")]
+    pub sender_phone: Option<String>,
+    /// Folder for the letter files.
+    #[arg(long, short = 'o', value_name = "DIR", default_value = "letters")]
+    pub out: PathBuf,
+    /// File format; repeatable. Default: txt, plus eml for recipients with an email address.
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Vec<Format>,
+    /// Print the letters to standard output instead of writing files.
+    #[arg(long)]
+    pub stdout: bool,
+    /// Never prompt; fail with a message naming anything missing.
+    #[arg(long)]
+    pub no_input: bool,
+    /// Replace letter files that already exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The date on the letters (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", env = "OUTCRY_DATE")]
+    pub date: Option<String>,
+}
+
+/// `outcry templates ...`
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// List the templates.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a template's questions, sources and text.
+    Show {
+        /// The template id.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check template files (a file or a folder of *.hbs) and report every problem.
+    Check {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// `outcry recipients ...`
+#[derive(Debug, Subcommand)]
+pub enum RecipientsCommand {
+    /// List recipients, optionally filtered.
+    List(ListArgs),
+    /// Show everything known about one recipient.
+    Show {
+        /// The recipient id.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a recipients file and report every problem with its line.
+    Check {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Convert a public dataset into a recipients file.
+    Import {
+        /// The dataset format: congress-legislators or uk-mp-lookup.
+        #[arg(long = "from", value_name = "FORMAT")]
+        from: String,
+        /// The dataset's files or folder.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the recipients YAML.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The date the data describes (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Filters of `outcry recipients list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Country (ISO code such as US or GB; UK also works).
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+    /// Body: us-senate, us-house, uk-commons, ...
+    #[arg(long, value_name = "BODY")]
+    pub body: Option<String>,
+    /// State or region (e.g. MA, "South East").
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// District or constituency (e.g. 14, Aldershot).
+    #[arg(long, value_name = "DISTRICT")]
+    pub district: Option<String>,
+    /// Party (part of its name).
+    #[arg(long, value_name = "PARTY")]
+    pub party: Option<String>,
+    /// Committee code (e.g. SSFR) or part of its name.
+    #[arg(long, value_name = "COMMITTEE")]
+    pub committee: Option<String>,
+    /// Words that must all appear in the name, place, party or role.
+    #[arg(long, value_name = "WORDS")]
+    pub search: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `outcry profile ...`
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Create or update your profile (asks in a terminal; or give the values as flags).
+    Init {
+        /// Your name.
+        #[arg(long)]
+        name: Option<String>,
+        /// Your email address.
+        #[arg(long)]
+        email: Option<String>,
+        /// One line of your postal address; repeat for each line.
+        #[arg(long = "address", value_name = "LINE")]
+        address: Vec<String>,
+        /// Your country (ISO code such as US or GB).
+        #[arg(long)]
+        country: Option<String>,
+        /// Your phone number.
+        #[arg(long)]
+        phone: Option<String>,
+        /// Never prompt.
+        #[arg(long)]
+        no_input: bool,
+        /// Replace an existing profile.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print your profile and where it is stored.
+    Show,
+}

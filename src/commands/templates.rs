@@ -1,0 +1,208 @@
+//! `outcry templates list|show|check`.
+
+use std::path::PathBuf;
+
+use crate::cli::TemplatesCommand;
+use crate::error::{Error, Problem, Result, exit};
+use crate::letters;
+use crate::profile::Profile;
+use crate::recipients::{Contact, Recipient};
+use crate::templates::{self, Library, QuestionKind, Template};
+
+/// Runs a templates command.
+pub fn run(cmd: TemplatesCommand, dirs: &[PathBuf]) -> Result<i32> {
+    match cmd {
+        TemplatesCommand::List { json } => {
+            let library = Library::load(dirs)?;
+            let all: Vec<&Template> = library.all().collect();
+            if json {
+                super::print_json(&all)?;
+            } else {
+                for t in all {
+                    println!("{:<28} {}", t.id, t.title);
+                    println!("{:<28} for: {}", "", t.audience.join(", "));
+                }
+                println!("\nShow one with: outcry templates show ID");
+            }
+            Ok(exit::OK)
+        }
+        TemplatesCommand::Show { id, json } => {
+            let library = Library::load(dirs)?;
+            let t = library.get(&id)?;
+            if json {
+                super::print_json(t)?;
+                return Ok(exit::OK);
+            }
+            println!("{} ({})\n{}\n", t.title, t.id, t.summary);
+            println!("For: {}", t.audience.join(", "));
+            println!("\nQuestions (answer with --set KEY=VALUE):");
+            for q in &t.questions {
+                let kind = match q.kind {
+                    QuestionKind::Text => "text".to_string(),
+                    QuestionKind::Multiline => "paragraphs".to_string(),
+                    QuestionKind::Bool => "yes/no".to_string(),
+                    QuestionKind::Choice => {
+                        format!(
+                            "one of: {}",
+                            q.choices
+                                .iter()
+                                .map(|c| c.value())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    }
+                };
+                let need = if q.required && q.default.is_none() {
+                    "required"
+                } else {
+                    "optional"
+                };
+                println!("  {:<14} {} ({kind}, {need})", q.key, q.prompt);
+            }
+            println!("\nSources:");
+            for s in &t.sources {
+                println!("  {:<14} {}", s.id, letters::source_line(s));
+            }
+            println!("\nSubject: {}\n\n{}", t.subject, t.body.trim_end());
+            Ok(exit::OK)
+        }
+        TemplatesCommand::Check { paths } => check(&paths),
+    }
+}
+
+/// Sample recipients, one per audience, for test renders.
+pub fn sample_recipient(body: &str) -> Recipient {
+    let (country, honorific, family, post, region) = match body {
+        "us-senate" => ("US", Some("Senator"), Some("Sample"), None, Some("MA")),
+        "us-house" => (
+            "US",
+            Some("Representative"),
+            Some("Sample"),
+            None,
+            Some("NY"),
+        ),
+        "us-state-upper" | "us-state-lower" => {
+            ("US", Some("Senator"), Some("Sample"), None, Some("DE"))
+        }
+        "uk-commons" => ("GB", None, None, Some("MP"), Some("South East")),
+        "eu-parliament" => ("BE", None, None, Some("MEP"), None),
+        _ => ("GB", None, None, None, None),
+    };
+    Recipient {
+        id: format!("sample-{body}"),
+        name: "Sam Sample".into(),
+        given_name: Some("Sam".into()),
+        family_name: family.map(str::to_string),
+        honorific: honorific.map(str::to_string),
+        post_nominal: post.map(str::to_string),
+        salutation: None,
+        role: Some("Sample role".into()),
+        organisation: (!crate::recipients::is_legislature(body))
+            .then(|| "Sample Organisation".into()),
+        body: if body == "any" {
+            "other".into()
+        } else {
+            body.into()
+        },
+        country: country.into(),
+        region: region.map(str::to_string),
+        district: Some("1".into()),
+        areas: Vec::new(),
+        party: Some("Independent".into()),
+        committees: Vec::new(),
+        contact: Contact {
+            email: Some("sample@example.org".into()),
+            ..Default::default()
+        },
+        source: None,
+        as_of: None,
+        ids: Default::default(),
+    }
+}
+
+/// Sample answers: defaults, first choices, or placeholder text.
+pub fn sample_answers(t: &Template) -> std::collections::BTreeMap<String, serde_json::Value> {
+    t.questions
+        .iter()
+        .map(|q| {
+            let raw = q.default.clone().unwrap_or_else(|| match q.kind {
+                QuestionKind::Bool => "yes".into(),
+                QuestionKind::Choice => q.choices[0].value().to_string(),
+                _ => "Sample answer.".into(),
+            });
+            (
+                q.key.clone(),
+                crate::questions::validate(q, &raw).unwrap_or(serde_json::Value::String(raw)),
+            )
+        })
+        .collect()
+}
+
+fn check(paths: &[PathBuf]) -> Result<i32> {
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut checked = 0;
+    for path in paths {
+        for file in templates::template_files(path)? {
+            checked += 1;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Error::io("read template", &file, &e))?;
+            let t = match templates::parse(&file.display().to_string(), &text) {
+                Ok(t) => t,
+                Err(p) => {
+                    problems.extend(p);
+                    continue;
+                }
+            };
+            // Render for a sample recipient of each audience, every choice value tried.
+            let library_dirs = vec![file.clone()];
+            let library = match Library::load(&library_dirs) {
+                Ok(l) => l,
+                Err(e) => {
+                    problems.push(Problem {
+                        file: file.clone(),
+                        line: None,
+                        message: e.message().to_string(),
+                    });
+                    continue;
+                }
+            };
+            let sender = Profile {
+                name: "Pat Writer".into(),
+                email: Some("pat@example.org".into()),
+                address: vec!["1 Sample Street".into(), "Sampletown".into()],
+                country: Some("GB".into()),
+                ..Default::default()
+            };
+            let date = jiff::civil::date(2026, 1, 1);
+            for audience in &t.audience {
+                let r = sample_recipient(audience);
+                let answers = sample_answers(&t);
+                if let Err(e) = letters::compose(&library, &t, &r, &sender, &answers, date) {
+                    problems.push(Problem {
+                        file: file.clone(),
+                        line: None,
+                        message: format!("for a sample `{audience}` recipient: {}", e.message()),
+                    });
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        println!(
+            "{checked} template file{} checked: no problems",
+            if checked == 1 { "" } else { "s" }
+        );
+        Ok(exit::OK)
+    } else {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        Err(Error::usage(format!(
+            "{} problem{} in {checked} template file{}",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            if checked == 1 { "" } else { "s" }
+        ))
+        .hint("the README section \"Writing your own templates\" describes the format"))
+    }
+}

@@ -1,0 +1,321 @@
+//! Composing letters: a pure function of template, recipient, answers, sender and date.
+//!
+//! Owns the render context that templates see, numbering citations and building the
+//! "Sources" list, and the plain-text and Markdown layouts of a letter. It performs no I/O:
+//! writing files is [`crate::output`]'s job and sending is the mail module's.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use crate::error::{Error, Result};
+use crate::profile::Profile;
+use crate::recipients::Recipient;
+use crate::templates::{self, CITE_CLOSE, CITE_OPEN, Library, Source, Template};
+
+/// A finished letter to one recipient.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    /// The template it was written from.
+    pub template_id: String,
+    /// Who it is to.
+    pub recipient: Recipient,
+    /// Who it is from.
+    pub sender: Profile,
+    /// The date on the letter.
+    pub date: jiff::civil::Date,
+    /// Subject line.
+    pub subject: String,
+    /// From the salutation to the signature, citations numbered `[1]`.
+    pub body: String,
+    /// The sources cited, in the order of their numbers.
+    pub sources: Vec<Source>,
+}
+
+/// Builds the data a template renders with.
+pub fn context(
+    recipient: &Recipient,
+    sender: &Profile,
+    answers: &BTreeMap<String, Value>,
+    date: jiff::civil::Date,
+) -> Value {
+    let mut r = serde_json::to_value(recipient).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut r {
+        // Optional fields are present (as null) so strict mode can test them with {{#if}}.
+        for key in [
+            "given_name",
+            "family_name",
+            "honorific",
+            "post_nominal",
+            "role",
+            "organisation",
+            "region",
+            "district",
+            "party",
+            "source",
+            "as_of",
+        ] {
+            map.entry(key).or_insert(Value::Null);
+        }
+        map.insert(
+            "salutation".into(),
+            Value::String(templates::salutation(recipient)),
+        );
+        map.insert(
+            "signoff".into(),
+            Value::String(templates::signoff(recipient).into()),
+        );
+        map.insert(
+            "address_name".into(),
+            Value::String(address_name(recipient)),
+        );
+        map.insert(
+            "is_legislator".into(),
+            Value::Bool(crate::recipients::is_legislature(&recipient.body)),
+        );
+    }
+    let date_style = if sender.country.as_deref() == Some("US") {
+        "us"
+    } else {
+        "long"
+    };
+    json!({
+        "recipient": r,
+        "sender": {
+            "name": sender.name,
+            "signature": sender.signature(),
+            "email": sender.email,
+            "address": sender.address_lines(),
+            "country": sender.country,
+            "phone": sender.phone,
+            "title": sender.title,
+            "postcode": sender.postcode,
+        },
+        "answers": answers,
+        "date": templates::format_date(date, date_style),
+        "today": date.to_string(),
+    })
+}
+
+/// Renders one letter.
+pub fn compose(
+    library: &Library,
+    template: &Template,
+    recipient: &Recipient,
+    sender: &Profile,
+    answers: &BTreeMap<String, Value>,
+    date: jiff::civil::Date,
+) -> Result<Letter> {
+    let data = context(recipient, sender, answers, date);
+    let (body, subject) = library.render(template, &data)?;
+    let (body, sources) = number_citations(&body, template)?;
+    Ok(Letter {
+        template_id: template.id.clone(),
+        recipient: recipient.clone(),
+        sender: sender.clone(),
+        date,
+        subject: subject.split_whitespace().collect::<Vec<_>>().join(" "),
+        body: tidy(&body),
+        sources,
+    })
+}
+
+/// Replaces citation marks with `[n]` in order of first use; returns the cited sources.
+fn number_citations(text: &str, template: &Template) -> Result<(String, Vec<Source>)> {
+    let mut out = String::with_capacity(text.len());
+    let mut cited: Vec<Source> = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(CITE_OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + CITE_OPEN.len_utf8()..];
+        let end = after.find(CITE_CLOSE).unwrap_or(after.len());
+        let id = &after[..end];
+        let source = template.sources.iter().find(|s| s.id == id).ok_or_else(|| {
+            Error::usage(format!(
+                "template `{}` cites `{id}`, which is not declared under `sources` in its front matter",
+                template.id
+            ))
+        })?;
+        let n = match cited.iter().position(|s| s.id == id) {
+            Some(i) => i + 1,
+            None => {
+                cited.push(source.clone());
+                cited.len()
+            }
+        };
+        out.push_str(&format!("[{n}]"));
+        rest = after.get(end + CITE_CLOSE.len_utf8()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    Ok((out, cited))
+}
+
+/// Trims line ends, removes leading/trailing blank lines, and keeps at most one blank line
+/// between paragraphs (conditional blocks in templates leave extra ones).
+pub fn tidy(text: &str) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// The name as written on an envelope: "Senator Elizabeth Warren", "Alex Baker MP".
+pub fn address_name(r: &Recipient) -> String {
+    let mut name = match &r.honorific {
+        Some(h) if r.family_name.is_some() => format!("{h} {}", r.name),
+        _ => r.name.clone(),
+    };
+    if let Some(p) = &r.post_nominal {
+        name = format!("{name} {p}");
+    }
+    name
+}
+
+impl Letter {
+    /// The recipient's address block: name, organisation, postal lines.
+    pub fn recipient_block(&self) -> Vec<String> {
+        let mut lines = vec![address_name(&self.recipient)];
+        if let Some(org) = &self.recipient.organisation {
+            lines.push(org.clone());
+        }
+        lines.extend(self.recipient.contact.postal.iter().cloned());
+        lines
+    }
+
+    /// The sender's block: name, address, email, phone.
+    pub fn sender_block(&self) -> Vec<String> {
+        let mut lines = vec![self.sender.signature()];
+        lines.extend(self.sender.address_lines());
+        lines.extend(self.sender.email.iter().cloned());
+        lines.extend(self.sender.phone.iter().map(|p| format!("Tel. {p}")));
+        lines
+    }
+
+    /// The date as written on the letter.
+    pub fn date_text(&self) -> String {
+        let style = if self.sender.country.as_deref() == Some("US") {
+            "us"
+        } else {
+            "long"
+        };
+        templates::format_date(self.date, style)
+    }
+
+    /// The body plus the numbered sources, as sent in an email.
+    pub fn email_text(&self) -> String {
+        let mut out = self.body.clone();
+        out.push('\n');
+        if !self.sources.is_empty() {
+            out.push_str("\nSources\n");
+            for (i, s) in self.sources.iter().enumerate() {
+                out.push_str(&format!("[{}] {}\n", i + 1, source_line(s)));
+            }
+        }
+        out
+    }
+
+    /// A printable plain-text letter.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for l in self.sender_block() {
+            out.push_str(&l);
+            out.push('\n');
+        }
+        out.push('\n');
+        out.push_str(&self.date_text());
+        out.push_str("\n\n");
+        for l in self.recipient_block() {
+            out.push_str(&l);
+            out.push('\n');
+        }
+        out.push_str(&format!("\nSubject: {}\n\n", self.subject));
+        out.push_str(&self.email_text());
+        out
+    }
+
+    /// The letter in Markdown.
+    pub fn to_markdown(&self) -> String {
+        let hard = |lines: Vec<String>| {
+            lines
+                .iter()
+                .map(|l| md_escape(l))
+                .collect::<Vec<_>>()
+                .join("  \n")
+        };
+        let mut out = String::new();
+        out.push_str(&hard(self.sender_block()));
+        out.push_str("\n\n");
+        out.push_str(&self.date_text());
+        out.push_str("\n\n");
+        out.push_str(&hard(self.recipient_block()));
+        out.push_str(&format!(
+            "\n\n**Subject: {}**\n\n",
+            md_escape(&self.subject)
+        ));
+        // Keep the writer's line breaks inside paragraphs (e.g. "Sincerely,\nName").
+        let paragraphs: Vec<String> = self
+            .body
+            .split("\n\n")
+            .map(|p| p.lines().map(md_escape).collect::<Vec<_>>().join("  \n"))
+            .collect();
+        out.push_str(&paragraphs.join("\n\n"));
+        out.push('\n');
+        if !self.sources.is_empty() {
+            out.push_str("\n## Sources\n\n");
+            for (i, s) in self.sources.iter().enumerate() {
+                out.push_str(&format!("{}. {}\n", i + 1, source_line(s)));
+            }
+        }
+        out
+    }
+}
+
+/// "Title, Publisher, Date. URL"
+pub fn source_line(s: &Source) -> String {
+    let mut line = s.title.clone();
+    for part in [&s.publisher, &s.date].into_iter().flatten() {
+        line.push_str(", ");
+        line.push_str(part);
+    }
+    line.push('.');
+    if let Some(url) = &s.url {
+        line.push(' ');
+        line.push_str(url);
+    }
+    line
+}
+
+/// Escapes characters that would start Markdown markup at the start of a line or inline.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        if matches!(c, '*' | '_' | '`' | '<' | '>' | '#' | '[' | ']' | '\\')
+            || (i == 0 && matches!(c, '-' | '+'))
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_collapses_blank_runs() {
+        assert_eq!(tidy("\n\nA  \n\n\n\nB\nC\n\n"), "A\n\nB\nC");
+    }
+}

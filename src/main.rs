@@ -1,0 +1,12 @@
+//! The `outcry` binary: run, print the one error, exit with its code.
+
+fn main() {
+    let code = match outcry::run(std::env::args_os()) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("{err}");
+            err.exit_code()
+        }
+    };
+    std::process::exit(code);
+}

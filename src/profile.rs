@@ -1,0 +1,149 @@
+//! The sender's profile: who is writing, and where the profile and other user files live.
+//!
+//! A profile is YAML (keys `name`, `email`, `address`, `country`, `phone`, `title`,
+//! `postcode`; scripts rely on these names). It is stored under the platform config folder,
+//! which `OUTCRY_CONFIG_DIR` overrides. This module reads, validates and writes profiles; it
+//! does not prompt (see [`crate::interactive`]).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result, yaml_reason};
+
+/// The person writing the letters.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Full name, as it should appear under the letter.
+    #[serde(default)]
+    pub name: String,
+    /// Email address (needed for `.eml` files and sending).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Postal address lines, town and postcode included.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub address: Vec<String>,
+    /// ISO country code of where you live ("US", "GB").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Phone number, if you want to be called back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// A title or credential to show after your name ("Dr", "RN").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Postcode or ZIP code, when it is not already in the address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<String>,
+    /// Mail server settings (used when sending).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smtp: Option<serde_yaml::Value>,
+}
+
+impl Profile {
+    /// Checks a profile for writing letters; returns every problem.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.name.trim().is_empty() {
+            out.push(
+                "your name is missing: pass --sender-name or set `name` in your profile"
+                    .to_string(),
+            );
+        }
+        if self.address.iter().all(|l| l.trim().is_empty()) {
+            out.push(
+                "your postal address is missing: representatives answer the people they represent, so letters \
+                 carry it; pass --sender-address LINE (once per line) or set `address` in your profile"
+                    .to_string(),
+            );
+        }
+        if let Some(email) = &self.email
+            && let Err(why) = crate::recipients::check_email(email)
+        {
+            out.push(format!("your email `{email}` is not usable: {why}"));
+        }
+        if let Some(c) = &self.country
+            && (c.len() != 2 || !c.chars().all(|ch| ch.is_ascii_alphabetic()))
+        {
+            out.push(format!(
+                "country `{c}` is not a two-letter code such as `US` or `GB`"
+            ));
+        }
+        out
+    }
+
+    /// Address lines with the postcode appended when it is not already there.
+    pub fn address_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .address
+            .iter()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if let Some(pc) = &self.postcode
+            && !lines.iter().any(|l| l.contains(pc.as_str()))
+        {
+            lines.push(pc.clone());
+        }
+        lines
+    }
+
+    /// Name with the title, e.g. "Dr Jane Doe".
+    pub fn signature(&self) -> String {
+        match &self.title {
+            Some(t) if !t.is_empty() => format!("{t} {}", self.name),
+            _ => self.name.clone(),
+        }
+    }
+}
+
+/// The config folder: `OUTCRY_CONFIG_DIR`, or the platform's (e.g. ~/.config/outcry).
+pub fn config_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("OUTCRY_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    directories::ProjectDirs::from("org", "outcry", "outcry")
+        .map(|d| d.config_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".outcry"))
+}
+
+/// The default profile path.
+pub fn default_path() -> PathBuf {
+    config_dir().join("profile.yaml")
+}
+
+/// Reads a profile file.
+pub fn load(path: &Path) -> Result<Profile> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::io("read profile", path, &e).hint("create one with: outcry profile init")
+    })?;
+    serde_yaml::from_str(&text).map_err(|e| {
+        let line = e.location().map(|l| format!(":{}", l.line())).unwrap_or_default();
+        Error::usage(format!("profile `{}{line}`: {}", path.display(), yaml_reason(&e)))
+            .hint("profile keys: name, email, address (a list of lines), country, phone, title, postcode, smtp")
+    })
+}
+
+/// Loads the profile named on the command line, else the default one if it exists.
+pub fn load_optional(explicit: Option<&Path>) -> Result<Option<(Profile, PathBuf)>> {
+    match explicit {
+        Some(p) => Ok(Some((load(p)?, p.to_path_buf()))),
+        None => {
+            let p = default_path();
+            if p.exists() {
+                Ok(Some((load(&p)?, p)))
+            } else {
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// Writes a profile atomically (creating the folder).
+pub fn save(profile: &Profile, path: &Path) -> Result<()> {
+    let text = serde_yaml::to_string(profile)
+        .map_err(|e| Error::failure(format!("could not write profile: {e}")))?;
+    let text = format!("# outcry sender profile. Edit freely; see `outcry profile show`.\n{text}");
+    crate::output::write_private(path, text.as_bytes(), true)
+}

@@ -1,0 +1,768 @@
+//! Recipients: who a letter can go to and how each can be reached.
+//!
+//! Owns the recipient schema (documented in the README), loading YAML files (the built-in
+//! data compiled into the binary plus any files the user adds), validation that reports every
+//! problem with `file:line`, and filtering. It does not know about letters or templates;
+//! importers for public datasets live in [`import`].
+
+pub mod import;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Problem, Result, problems_error, yaml_location, yaml_reason};
+
+/// One person or office a letter can be addressed to.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// Stable identifier used with `--to` (lower-case letters, digits and dashes).
+    pub id: String,
+    /// Display name, e.g. "Elizabeth Warren" or "Alex Baker".
+    pub name: String,
+    /// Given (first) name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_name: Option<String>,
+    /// Family (last) name, used in salutations such as "Dear Senator Warren".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_name: Option<String>,
+    /// Form of address placed before the family name: "Senator", "Representative", "Dr".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honorific: Option<String>,
+    /// Letters after the name, e.g. "MP" or "MEP".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_nominal: Option<String>,
+    /// An explicit salutation that overrides the derived one ("Dear Sir or Madam").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salutation: Option<String>,
+    /// What they do, e.g. "United States Senator for Massachusetts".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The organisation they belong to, for recipients outside a legislature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// Which body they sit in or belong to; one of [`BODIES`].
+    pub body: String,
+    /// ISO 3166-1 alpha-2 country code, upper case ("US", "GB").
+    pub country: String,
+    /// State, nation or region ("MA", "South East").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// District or constituency ("14", "Aldershot").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// Local areas (councils, towns) the seat covers, for finding "my" representative.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<String>,
+    /// Party or group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Committees, as "CODE: Name" or plain names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub committees: Vec<String>,
+    /// How to reach them.
+    #[serde(default)]
+    pub contact: Contact,
+    /// Where this record came from (dataset, URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The date the source data was current (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// Identifiers in other datasets (bioguide, member_id, ...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ids: BTreeMap<String, String>,
+}
+
+/// The channels by which a recipient can be reached. Any may be missing; never guessed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// A published email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Postal address lines, postcode included.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub postal: Vec<String>,
+    /// Office phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// URL of a web contact form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_form: Option<String>,
+    /// Official website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+impl Contact {
+    /// Human-readable list of the ways to reach someone, best first.
+    pub fn channels(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(email) = &self.email {
+            out.push(format!("email {email}"));
+        }
+        if !self.postal.is_empty() {
+            out.push(format!("post to {}", self.postal.join(", ")));
+        }
+        if let Some(phone) = &self.phone {
+            out.push(format!("phone {phone}"));
+        }
+        if let Some(form) = &self.contact_form {
+            out.push(format!("contact form {form}"));
+        }
+        out
+    }
+}
+
+/// Known `body` values. Legislatures first, then institutions outside legislatures.
+pub const BODIES: &[(&str, &str)] = &[
+    ("us-senate", "United States Senate"),
+    ("us-house", "United States House of Representatives"),
+    ("us-state-upper", "US state senate"),
+    ("us-state-lower", "US state house or assembly"),
+    ("uk-commons", "UK House of Commons"),
+    ("uk-lords", "UK House of Lords"),
+    ("eu-parliament", "European Parliament"),
+    ("legislature", "another national or regional legislature"),
+    (
+        "government",
+        "ministers, ministries and diplomatic missions",
+    ),
+    ("un", "United Nations mechanisms"),
+    ("company", "companies"),
+    ("media", "newspapers, editors and journalists"),
+    (
+        "medical",
+        "medical regulators, hospitals, professional bodies and journals",
+    ),
+    ("other", "anyone else"),
+];
+
+/// Whether `body` is a legislature (as opposed to an institution).
+pub fn is_legislature(body: &str) -> bool {
+    matches!(
+        body,
+        "us-senate"
+            | "us-house"
+            | "us-state-upper"
+            | "us-state-lower"
+            | "uk-commons"
+            | "uk-lords"
+            | "eu-parliament"
+            | "legislature"
+    )
+}
+
+/// The file-level wrapper of a recipients YAML file.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientFile {
+    /// Default `source` for records that have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Default `as_of` for records that have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// The licence of the data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// Attribution line to show wherever this data is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// The records.
+    #[serde(default)]
+    pub recipients: Vec<serde_yaml::Value>,
+}
+
+/// Built-in recipient files, compiled into the binary.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "us-congress.yaml",
+        include_str!("../../recipients/us-congress.yaml"),
+    ),
+    (
+        "uk-commons.yaml",
+        include_str!("../../recipients/uk-commons.yaml"),
+    ),
+];
+
+/// Attribution and licence of one loaded file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    /// File name or path.
+    pub file: String,
+    /// Licence, when the file states one.
+    pub licence: Option<String>,
+    /// Attribution line.
+    pub attribution: Option<String>,
+}
+
+/// All recipients loaded for this run, in load order, with the attribution of their files.
+#[derive(Debug, Default)]
+pub struct Directory {
+    /// Every recipient; later files override earlier ones with the same id.
+    pub recipients: Vec<Recipient>,
+    /// Provenance of the files loaded.
+    pub provenance: Vec<Provenance>,
+}
+
+impl Directory {
+    /// Loads the built-in data and then each extra file; a later file's record replaces
+    /// an earlier one with the same id (so a user can correct a built-in record).
+    pub fn load(extra: &[PathBuf]) -> Result<Directory> {
+        let mut dir = Directory::default();
+        for (name, text) in BUILTIN {
+            let parsed = parse_file(Path::new(&format!("built-in:{name}")), text);
+            if !parsed.problems.is_empty() {
+                return Err(problems_error(
+                    "the built-in recipient data is invalid",
+                    &parsed.problems,
+                    "this is a bug in outcry; please report it",
+                ));
+            }
+            dir.add(parsed);
+        }
+        for path in extra {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Error::io("read recipients file", path, &e))?;
+            let parsed = parse_file(path, &text);
+            if !parsed.problems.is_empty() {
+                return Err(problems_error(
+                    &format!("recipients file `{}` is invalid", path.display()),
+                    &parsed.problems,
+                    &format!(
+                        "fix the lines above, then check with: outcry recipients check {}",
+                        path.display()
+                    ),
+                ));
+            }
+            dir.add(parsed);
+        }
+        Ok(dir)
+    }
+
+    fn add(&mut self, parsed: ParsedFile) {
+        let mut index: HashMap<String, usize> = self
+            .recipients
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        for r in parsed.recipients {
+            match index.get(&r.id) {
+                Some(&i) => self.recipients[i] = r,
+                None => {
+                    index.insert(r.id.clone(), self.recipients.len());
+                    self.recipients.push(r);
+                }
+            }
+        }
+        self.provenance.push(parsed.provenance);
+    }
+
+    /// Finds a recipient by id (or by an id in another dataset, e.g. a bioguide id).
+    pub fn get(&self, id: &str) -> Option<&Recipient> {
+        let want = id.trim();
+        self.recipients.iter().find(|r| r.id == want).or_else(|| {
+            self.recipients
+                .iter()
+                .find(|r| r.ids.values().any(|v| v.eq_ignore_ascii_case(want)))
+        })
+    }
+
+    /// Looks up each id, failing with suggestions for the first unknown one.
+    pub fn resolve(&self, ids: &[String]) -> Result<Vec<Recipient>> {
+        let mut out: Vec<Recipient> = Vec::new();
+        for id in ids {
+            match self.get(id) {
+                Some(r) => {
+                    if !out.iter().any(|o| o.id == r.id) {
+                        out.push(r.clone());
+                    }
+                }
+                None => {
+                    let mut err = Error::usage(format!("no recipient with id `{id}`"));
+                    let close = self.suggest(id);
+                    if !close.is_empty() {
+                        err = err.hint(format!("did you mean {}?", close.join(", ")));
+                    }
+                    return Err(err.hint("list ids with: outcry recipients list --search NAME"));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Up to three ids that look like `id` (share its words).
+    fn suggest(&self, id: &str) -> Vec<String> {
+        let words: Vec<String> = id
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .map(str::to_string)
+            .collect();
+        let mut scored: Vec<(usize, &str)> = self
+            .recipients
+            .iter()
+            .map(|r| {
+                (
+                    words.iter().filter(|w| r.id.contains(w.as_str())).count(),
+                    r.id.as_str(),
+                )
+            })
+            .filter(|(score, _)| *score > 0)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, id)| format!("`{id}`"))
+            .collect()
+    }
+
+    /// The recipients that match every filter, in load order.
+    pub fn filter(&self, filter: &Filter) -> Vec<&Recipient> {
+        self.recipients
+            .iter()
+            .filter(|r| filter.matches(r))
+            .collect()
+    }
+}
+
+/// Criteria for choosing recipients. Empty fields match everything.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    /// ISO country code.
+    pub country: Option<String>,
+    /// Body, e.g. `us-senate`.
+    pub body: Option<String>,
+    /// Region or state (exact, case-insensitive).
+    pub region: Option<String>,
+    /// District or constituency (exact, case-insensitive).
+    pub district: Option<String>,
+    /// Party (substring).
+    pub party: Option<String>,
+    /// Committee code or name (substring).
+    pub committee: Option<String>,
+    /// Free words that must all appear in the name, place, party, role or id.
+    pub search: Option<String>,
+}
+
+impl Filter {
+    /// Parses a search line with optional `key:value` terms
+    /// (`country:US body:us-senate region:MA party:dem committee:SSFR warren`).
+    pub fn parse_query(query: &str) -> Filter {
+        let mut filter = Filter::default();
+        let mut words = Vec::new();
+        for token in query.split_whitespace() {
+            match token.split_once(':') {
+                Some(("country", v)) => filter.country = Some(v.to_string()),
+                Some(("body", v)) => filter.body = Some(v.to_string()),
+                Some(("region" | "state", v)) => filter.region = Some(v.to_string()),
+                Some(("district", v)) => filter.district = Some(v.to_string()),
+                Some(("party", v)) => filter.party = Some(v.to_string()),
+                Some(("committee", v)) => filter.committee = Some(v.to_string()),
+                _ => words.push(token),
+            }
+        }
+        if !words.is_empty() {
+            filter.search = Some(words.join(" "));
+        }
+        filter
+    }
+
+    /// Whether `r` passes every criterion.
+    pub fn matches(&self, r: &Recipient) -> bool {
+        fn eq(want: &Option<String>, have: Option<&str>) -> bool {
+            match want {
+                None => true,
+                Some(w) => have.is_some_and(|h| h.eq_ignore_ascii_case(w.trim())),
+            }
+        }
+        fn contains(want: &Option<String>, have: Option<&str>) -> bool {
+            match want {
+                None => true,
+                Some(w) => have.is_some_and(|h| fold(h).contains(&fold(w))),
+            }
+        }
+        let country = self.country.as_deref().map(normalize_country);
+        if let Some(c) = &country
+            && !r.country.eq_ignore_ascii_case(c)
+        {
+            return false;
+        }
+        if !eq(&self.body, Some(&r.body))
+            || !eq(&self.region, r.region.as_deref())
+            || !eq(&self.district, r.district.as_deref())
+            || !contains(&self.party, r.party.as_deref())
+        {
+            return false;
+        }
+        if let Some(c) = &self.committee {
+            let want = fold(c);
+            if !r.committees.iter().any(|have| fold(have).contains(&want)) {
+                return false;
+            }
+        }
+        if let Some(search) = &self.search {
+            let hay = fold(&haystack(r));
+            return search.split_whitespace().all(|w| hay.contains(&fold(w)));
+        }
+        true
+    }
+}
+
+/// `UK` is what people type; the ISO code is `GB`.
+pub fn normalize_country(c: &str) -> String {
+    let up = c.trim().to_uppercase();
+    if up == "UK" { "GB".into() } else { up }
+}
+
+fn haystack(r: &Recipient) -> String {
+    let mut parts = vec![
+        r.id.as_str(),
+        r.name.as_str(),
+        r.body.as_str(),
+        r.country.as_str(),
+    ];
+    for p in [&r.role, &r.organisation, &r.region, &r.district, &r.party]
+        .into_iter()
+        .flatten()
+    {
+        parts.push(p);
+    }
+    parts.extend(r.areas.iter().map(String::as_str));
+    parts.join(" | ")
+}
+
+/// Lower-cases and strips accents from common Latin letters so "Féin" matches "fein".
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+/// The result of parsing one recipients file: good records, and every problem found.
+#[derive(Debug)]
+pub struct ParsedFile {
+    /// Records that passed validation (with file-level defaults applied).
+    pub recipients: Vec<Recipient>,
+    /// Everything wrong, with lines.
+    pub problems: Vec<Problem>,
+    /// The file's licence and attribution.
+    pub provenance: Provenance,
+}
+
+/// Parses and validates a recipients file. Never fails: problems are collected.
+pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
+    let mut problems = Vec::new();
+    let problem = |line: Option<usize>, message: String| Problem {
+        file: path.to_path_buf(),
+        line,
+        message,
+    };
+    let mut provenance = Provenance {
+        file: path.display().to_string(),
+        licence: None,
+        attribution: None,
+    };
+
+    // Accept either `recipients: [...]` with file-level fields, or a bare list.
+    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.push(problem(
+                yaml_location(&e),
+                format!("not valid YAML: {}", yaml_reason(&e)),
+            ));
+            return ParsedFile {
+                recipients: Vec::new(),
+                problems,
+                provenance,
+            };
+        }
+    };
+    let file: RecipientFile = match value {
+        serde_yaml::Value::Sequence(items) => RecipientFile {
+            recipients: items,
+            ..Default::default()
+        },
+        serde_yaml::Value::Null => RecipientFile::default(),
+        other => match serde_yaml::from_value(other) {
+            Ok(f) => f,
+            Err(e) => {
+                let reason = yaml_reason(&e);
+                let line = backticked(&reason)
+                    .and_then(|field| find_key_line(text, 0, usize::MAX, &field));
+                problems.push(problem(
+                    line,
+                    format!("{reason} (a recipients file is a list, or a mapping with a `recipients:` list)"),
+                ));
+                return ParsedFile {
+                    recipients: Vec::new(),
+                    problems,
+                    provenance,
+                };
+            }
+        },
+    };
+    provenance.licence = file.licence.clone();
+    provenance.attribution = file.attribution.clone();
+
+    let starts = record_start_lines(text);
+    let start_of = |i: usize| starts.get(i).copied();
+    let end_of = |i: usize| starts.get(i + 1).copied().unwrap_or(usize::MAX);
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut recipients = Vec::new();
+    for (i, value) in file.recipients.into_iter().enumerate() {
+        let start = start_of(i);
+        let mut r: Recipient = match serde_yaml::from_value(value) {
+            Ok(r) => r,
+            Err(e) => {
+                let reason = yaml_reason(&e);
+                let line = backticked(&reason)
+                    .and_then(|field| start.and_then(|s| find_key_line(text, s, end_of(i), &field)))
+                    .or(start);
+                problems.push(problem(line, format!("recipient #{}: {reason}", i + 1)));
+                continue;
+            }
+        };
+        if r.source.is_none() {
+            r.source = file.source.clone();
+        }
+        if r.as_of.is_none() {
+            r.as_of = file.as_of.clone();
+        }
+        r.country = normalize_country(&r.country);
+        let field_line = |field: &str| {
+            start
+                .and_then(|s| find_key_line(text, s, end_of(i), field))
+                .or(start)
+        };
+        let before = problems.len();
+        for (field, message) in validate(&r) {
+            problems.push(problem(field_line(field), message));
+        }
+        if let Some(first) = seen.get(&r.id) {
+            problems.push(problem(
+                field_line("id"),
+                format!("duplicate id `{}` (first used by recipient #{first})", r.id),
+            ));
+        } else {
+            seen.insert(r.id.clone(), i + 1);
+        }
+        if problems.len() == before {
+            recipients.push(r);
+        }
+    }
+    ParsedFile {
+        recipients,
+        problems,
+        provenance,
+    }
+}
+
+/// Checks one record; returns (field, message) pairs.
+pub fn validate(r: &Recipient) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let id_ok = !r.id.is_empty()
+        && r.id.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '.'
+        });
+    if !id_ok {
+        out.push((
+            "id",
+            format!(
+                "id `{}` must be lower-case letters, digits and dashes",
+                r.id
+            ),
+        ));
+    }
+    if r.name.trim().is_empty() {
+        out.push(("name", format!("recipient `{}` has an empty name", r.id)));
+    }
+    if !BODIES.iter().any(|(b, _)| *b == r.body) {
+        let known: Vec<&str> = BODIES.iter().map(|(b, _)| *b).collect();
+        out.push((
+            "body",
+            format!("unknown body `{}` (known: {})", r.body, known.join(", ")),
+        ));
+    }
+    if r.country.len() != 2 || !r.country.chars().all(|c| c.is_ascii_uppercase()) {
+        out.push((
+            "country",
+            format!(
+                "country `{}` is not a two-letter ISO code such as `US` or `GB`",
+                r.country
+            ),
+        ));
+    }
+    if let Some(email) = &r.contact.email
+        && let Err(why) = check_email(email)
+    {
+        out.push(("email", format!("bad email `{email}`: {why}")));
+    }
+    for (field, url) in [
+        ("contact_form", &r.contact.contact_form),
+        ("website", &r.contact.website),
+    ] {
+        if let Some(url) = url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            out.push((
+                field,
+                format!("{field} `{url}` is not a web address (it must start with https://)"),
+            ));
+        }
+    }
+    if r.contact.email.is_none()
+        && r.contact.postal.is_empty()
+        && r.contact.phone.is_none()
+        && r.contact.contact_form.is_none()
+    {
+        out.push((
+            "contact",
+            format!("recipient `{}` has no way to be reached: give contact.email, postal, phone or contact_form", r.id),
+        ));
+    }
+    if let Some(date) = &r.as_of
+        && date.parse::<jiff::civil::Date>().is_err()
+    {
+        out.push((
+            "as_of",
+            format!("as_of `{date}` is not a date like 2026-06-15"),
+        ));
+    }
+    out
+}
+
+/// Checks an email address the way a mail server would accept it.
+pub fn check_email(email: &str) -> std::result::Result<(), &'static str> {
+    if email.contains("://") || email.starts_with("mailto:") {
+        return Err("that is a web or mailto link, not an address");
+    }
+    if email.chars().any(char::is_whitespace) {
+        return Err("it contains a space");
+    }
+    match email.parse::<lettre::Address>() {
+        Ok(_) => Ok(()),
+        Err(_) => Err("it is not of the form name@example.org"),
+    }
+}
+
+/// The first `name` in backticks in a serde message (`unknown field \`foo\``).
+fn backticked(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_string())
+}
+
+/// 1-based line numbers where each record of the main list starts.
+fn record_start_lines(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    // Where does the list begin? After `recipients:` if present, else at the top.
+    let from = lines
+        .iter()
+        .position(|l| l.trim_end() == "recipients:")
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let mut indent = None;
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate().skip(from) {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let this = line.len() - trimmed.len();
+        if trimmed.starts_with("- ") || trimmed == "-" {
+            match indent {
+                None => {
+                    indent = Some(this);
+                    out.push(i + 1);
+                }
+                Some(n) if n == this => out.push(i + 1),
+                _ => {}
+            }
+        } else if indent.is_some_and(|n| this < n) || (indent == Some(0) && this == 0) {
+            break;
+        }
+    }
+    out
+}
+
+/// The 1-based line within [start, end) whose key is `key`.
+fn find_key_line(text: &str, start: usize, end: usize, key: &str) -> Option<usize> {
+    let first = start.max(1);
+    text.lines()
+        .enumerate()
+        .skip(first - 1)
+        .take_while(|(i, _)| i + 1 < end)
+        .find_map(|(i, line)| {
+            let t = line.trim_start().trim_start_matches("- ").trim_start();
+            let matches = t
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'));
+            matches.then_some(i + 1)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "recipients:\n  - id: a-one\n    name: A One\n    body: uk-commons\n    country: GB\n    contact:\n      email: a@example.org\n";
+
+    #[test]
+    fn parses_a_good_file() {
+        let parsed = parse_file(Path::new("x.yaml"), GOOD);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(parsed.recipients[0].id, "a-one");
+    }
+
+    #[test]
+    fn reports_every_problem_with_lines() {
+        let text = "recipients:\n  - id: a\n    name: A\n    body: senate\n    country: GB\n    contact:\n      email: nope\n  - id: a\n    name: B\n    body: uk-commons\n    country: GB\n    contact:\n      phone: '1'\n";
+        let parsed = parse_file(Path::new("x.yaml"), text);
+        let lines: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.clone()))
+            .collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines[0].0, Some(4));
+        assert!(lines[0].1.contains("unknown body `senate`"));
+        assert_eq!(lines[1].0, Some(7));
+        assert!(lines[1].1.contains("bad email `nope`"));
+        assert_eq!(lines[2].0, Some(8));
+        assert!(lines[2].1.contains("duplicate id `a`"));
+    }
+
+    #[test]
+    fn unknown_field_points_at_its_line() {
+        let text = "- id: a\n  name: A\n  body: other\n  country: GB\n  emial: x@y.org\n";
+        let parsed = parse_file(Path::new("x.yaml"), text);
+        assert_eq!(parsed.problems[0].line, Some(5), "{:?}", parsed.problems);
+    }
+
+    #[test]
+    fn query_terms() {
+        let f = Filter::parse_query("country:uk party:lab baker");
+        assert_eq!(f.country.as_deref(), Some("uk"));
+        assert_eq!(f.search.as_deref(), Some("baker"));
+        assert!(check_email("https://x.gov/contact").is_err());
+        assert!(check_email("a.b@parliament.uk").is_ok());
+    }
+}

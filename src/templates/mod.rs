@@ -1,0 +1,625 @@
+//! Letter templates: YAML front matter plus a Handlebars body.
+//!
+//! Owns the template file format (documented in the README), loading the built-in templates
+//! compiled into the binary plus a user folder that adds or overrides by id, validation with
+//! `file:line`, and the Handlebars registry with outcry's helpers. Rendering is strict (a
+//! missing variable is an error that names it) and never HTML-escapes. Composing a whole letter
+//! (header, sources list) is [`crate::letters`]'s job.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use handlebars::{
+    Context, Handlebars, Helper, HelperResult, JsonRender, Output, RenderContext, RenderError,
+    RenderErrorReason,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Problem, Result, problems_error, yaml_location, yaml_reason};
+use crate::recipients::{BODIES, Recipient};
+
+/// Built-in templates, compiled into the binary (file name, text).
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "transplant-tourism-law.hbs",
+        include_str!("../../templates/transplant-tourism-law.hbs"),
+    ),
+    (
+        "un-investigation.hbs",
+        include_str!("../../templates/un-investigation.hbs"),
+    ),
+];
+
+/// A letter template.
+#[derive(Debug, Clone, Serialize)]
+pub struct Template {
+    /// Stable identifier used with `--template`.
+    pub id: String,
+    /// Short title shown in lists.
+    pub title: String,
+    /// One or two sentences on what the letter asks.
+    pub summary: String,
+    /// The recipient bodies this letter suits (see the recipients schema), or `any`.
+    pub audience: Vec<String>,
+    /// Handlebars string for the subject line.
+    pub subject: String,
+    /// Questions asked of the writer; answers are available as `answers.KEY`.
+    pub questions: Vec<Question>,
+    /// Sources the letter may cite with `{{cite "id"}}`.
+    pub sources: Vec<Source>,
+    /// The Handlebars body (from the salutation to the signature).
+    #[serde(skip)]
+    pub body: String,
+    /// Where it came from: `built-in:NAME` or a path.
+    pub origin: String,
+    /// 1-based line in the file where the body starts.
+    #[serde(skip)]
+    pub body_line: usize,
+}
+
+/// One question of a template.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// The key: answers are `answers.KEY` in the body and `--set KEY=...` on the command line.
+    pub key: String,
+    /// What the wizard asks.
+    pub prompt: String,
+    /// A longer explanation shown under the prompt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// text, multiline, choice or bool.
+    #[serde(default)]
+    pub kind: QuestionKind,
+    /// The value used when nothing is given (for choice: a choice value; for bool: true/false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// For `choice`: the allowed values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+    /// Whether an answer must be given (default true).
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// Longest accepted answer, in characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    /// One line of text.
+    #[default]
+    Text,
+    /// Paragraphs of text (the wizard offers an editor).
+    Multiline,
+    /// One of `choices`.
+    Choice,
+    /// Yes or no.
+    Bool,
+}
+
+/// A choice: a value and an optional label.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Choice {
+    /// Just a value.
+    Plain(String),
+    /// A value with a label shown in the wizard.
+    Labelled {
+        /// What goes into the letter and `--set`.
+        value: String,
+        /// What the wizard shows.
+        label: String,
+    },
+}
+
+impl Choice {
+    /// The value.
+    pub fn value(&self) -> &str {
+        match self {
+            Choice::Plain(v) => v,
+            Choice::Labelled { value, .. } => value,
+        }
+    }
+    /// The label (the value when there is none).
+    pub fn label(&self) -> &str {
+        match self {
+            Choice::Plain(v) => v,
+            Choice::Labelled { label, .. } => label,
+        }
+    }
+}
+
+/// A source a template can cite.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Identifier used with `{{cite "id"}}`.
+    pub id: String,
+    /// Title of the document.
+    pub title: String,
+    /// Who published it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// When (free text, e.g. "14 June 2021").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where to read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: String,
+    title: String,
+    summary: String,
+    audience: Vec<String>,
+    subject: String,
+    #[serde(default)]
+    questions: Vec<Question>,
+    #[serde(default)]
+    sources: Vec<Source>,
+}
+
+/// Splits and parses one template file. Returns every problem found.
+pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Problem>> {
+    let file = PathBuf::from(origin);
+    let problem = |line: Option<usize>, message: String| Problem {
+        file: file.clone(),
+        line,
+        message,
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some("---") {
+        return Err(vec![problem(
+            Some(1),
+            "a template must start with a `---` line, then YAML front matter, then `---`".into(),
+        )]);
+    }
+    let mut front = String::new();
+    let mut body_line = None;
+    for (i, line) in lines.by_ref().enumerate() {
+        if line.trim_end() == "---" {
+            body_line = Some(i + 3);
+            break;
+        }
+        front.push_str(line);
+    }
+    let Some(body_line) = body_line else {
+        return Err(vec![problem(
+            None,
+            "the front matter has no closing `---` line".into(),
+        )]);
+    };
+    let body: String = lines.collect();
+    let fm: FrontMatter = match serde_yaml::from_str(&front) {
+        Ok(fm) => fm,
+        Err(e) => {
+            return Err(vec![problem(
+                yaml_location(&e).map(|l| l + 1),
+                format!("front matter: {}", yaml_reason(&e)),
+            )]);
+        }
+    };
+    let key_line = |key: &str| {
+        front
+            .lines()
+            .position(|l| {
+                l.trim_start()
+                    .trim_start_matches("- ")
+                    .starts_with(&format!("{key}:"))
+            })
+            .map(|i| i + 2)
+    };
+    let mut problems = Vec::new();
+    if fm.id.is_empty()
+        || !fm
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        problems.push(problem(
+            key_line("id"),
+            format!(
+                "id `{}` must be lower-case letters, digits and dashes",
+                fm.id
+            ),
+        ));
+    }
+    for a in &fm.audience {
+        if a != "any" && !BODIES.iter().any(|(b, _)| b == a) {
+            problems.push(problem(key_line("audience"), format!("unknown audience `{a}` (use recipient bodies such as `us-senate`, `uk-commons`, `government`, or `any`)")));
+        }
+    }
+    if fm.audience.is_empty() {
+        problems.push(problem(
+            key_line("audience"),
+            "audience is empty: name the recipient bodies this letter suits".into(),
+        ));
+    }
+    let mut keys = HashSet::new();
+    for q in &fm.questions {
+        let line = front
+            .lines()
+            .position(|l| {
+                l.trim_start().trim_start_matches("- ").trim() == format!("key: {}", q.key)
+            })
+            .map(|i| i + 2);
+        if !keys.insert(q.key.clone()) {
+            problems.push(problem(
+                line,
+                format!("question `{}` is declared twice", q.key),
+            ));
+        }
+        if q.key.is_empty() || !q.key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            problems.push(problem(
+                line,
+                format!(
+                    "question key `{}` must be letters, digits and underscores",
+                    q.key
+                ),
+            ));
+        }
+        if q.kind == QuestionKind::Choice && q.choices.is_empty() {
+            problems.push(problem(
+                line,
+                format!("question `{}` is a choice but has no `choices`", q.key),
+            ));
+        }
+        if q.kind != QuestionKind::Choice && !q.choices.is_empty() {
+            problems.push(problem(
+                line,
+                format!(
+                    "question `{}` has `choices` but its kind is not `choice`",
+                    q.key
+                ),
+            ));
+        }
+        if let Some(d) = &q.default
+            && let Err(why) = crate::questions::validate(q, d)
+        {
+            problems.push(problem(
+                line,
+                format!("default of question `{}` is invalid: {why}", q.key),
+            ));
+        }
+    }
+    let mut ids = HashSet::new();
+    for s in &fm.sources {
+        if !ids.insert(s.id.clone()) {
+            problems.push(problem(
+                key_line("sources"),
+                format!("source `{}` is declared twice", s.id),
+            ));
+        }
+    }
+    for (offset, line) in body.lines().enumerate() {
+        for cited in cites_in(line) {
+            if !ids.contains(&cited) {
+                problems.push(problem(
+                    Some(body_line + offset),
+                    format!("`{{{{cite \"{cited}\"}}}}` names a source that is not declared under `sources`"),
+                ));
+            }
+        }
+    }
+    let template = Template {
+        id: fm.id,
+        title: fm.title,
+        summary: fm.summary,
+        audience: fm.audience,
+        subject: fm.subject,
+        questions: fm.questions,
+        sources: fm.sources,
+        body,
+        origin: origin.to_string(),
+        body_line,
+    };
+    // Compile both Handlebars parts to catch syntax errors with their lines.
+    let mut hb = Handlebars::new();
+    if let Err(e) = hb.register_template_string("body", &template.body) {
+        problems.push(problem(
+            e.pos().map(|(l, _)| l + body_line - 1),
+            format!("template body: {}", template_reason(&e)),
+        ));
+    }
+    if let Err(e) = hb.register_template_string("subject", &template.subject) {
+        problems.push(problem(
+            key_line("subject"),
+            format!("subject: {}", template_reason(&e)),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(template)
+    } else {
+        Err(problems)
+    }
+}
+
+fn template_reason(e: &handlebars::TemplateError) -> String {
+    e.reason().to_string()
+}
+
+/// Source ids cited as `{{cite "id"}}` in a line.
+fn cites_in(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(i) = rest.find("{{cite") {
+        rest = &rest[i + 6..];
+        let inner = rest.split("}}").next().unwrap_or("").trim();
+        out.push(inner.trim_matches(|c| c == '"' || c == '\'').to_string());
+    }
+    out
+}
+
+/// The templates available in this run, by id, with the Handlebars registry they render in.
+pub struct Library {
+    templates: BTreeMap<String, Template>,
+    registry: Handlebars<'static>,
+}
+
+impl Library {
+    /// Loads the built-in templates, then every `*.hbs` in each folder (later ones override).
+    pub fn load(dirs: &[PathBuf]) -> Result<Library> {
+        let mut templates = BTreeMap::new();
+        for (name, text) in BUILTIN {
+            let t = parse(&format!("built-in:{name}"), text).map_err(|p| {
+                problems_error(
+                    "a built-in template is invalid",
+                    &p,
+                    "this is a bug in outcry; please report it",
+                )
+            })?;
+            templates.insert(t.id.clone(), t);
+        }
+        for dir in dirs {
+            for path in template_files(dir)? {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| Error::io("read template", &path, &e))?;
+                let t = parse(&path.display().to_string(), &text).map_err(|p| {
+                    problems_error(
+                        &format!("template `{}` is invalid", path.display()),
+                        &p,
+                        &format!(
+                            "fix the lines above, then check with: outcry templates check {}",
+                            path.display()
+                        ),
+                    )
+                })?;
+                templates.insert(t.id.clone(), t);
+            }
+        }
+        let mut registry = new_registry();
+        for t in templates.values() {
+            register(&mut registry, t)?;
+        }
+        Ok(Library {
+            templates,
+            registry,
+        })
+    }
+
+    /// All templates, by id.
+    pub fn all(&self) -> impl Iterator<Item = &Template> {
+        self.templates.values()
+    }
+
+    /// A template by id, or a usage error listing the ids.
+    pub fn get(&self, id: &str) -> Result<&Template> {
+        self.templates.get(id).ok_or_else(|| {
+            let ids: Vec<&str> = self.templates.keys().map(String::as_str).collect();
+            Error::usage(format!("no template with id `{id}`"))
+                .hint(format!("available: {}", ids.join(", ")))
+        })
+    }
+
+    /// Renders a template's body and subject with `data`.
+    pub fn render(&self, t: &Template, data: &serde_json::Value) -> Result<(String, String)> {
+        let map = |e: RenderError, part: &str| render_error(t, e, part);
+        let body = self
+            .registry
+            .render(&t.id, data)
+            .map_err(|e| map(e, "body"))?;
+        let subject = self
+            .registry
+            .render(&format!("{}#subject", t.id), data)
+            .map_err(|e| map(e, "subject"))?;
+        Ok((body, subject))
+    }
+}
+
+/// The `*.hbs` files of a folder, sorted; a missing folder is an error.
+pub fn template_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    if dir.is_file() {
+        return Ok(vec![dir.to_path_buf()]);
+    }
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Error::io("read templates folder", dir, &e))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "hbs"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn register(registry: &mut Handlebars<'static>, t: &Template) -> Result<()> {
+    let fail = |e: handlebars::TemplateError| {
+        Error::usage(format!(
+            "template `{}` ({}): {}",
+            t.id,
+            t.origin,
+            template_reason(&e)
+        ))
+    };
+    registry
+        .register_template_string(&t.id, &t.body)
+        .map_err(fail)?;
+    registry
+        .register_template_string(&format!("{}#subject", t.id), &t.subject)
+        .map_err(fail)?;
+    Ok(())
+}
+
+fn render_error(t: &Template, e: RenderError, part: &str) -> Error {
+    let line = e.line_no.map(|l| {
+        if part == "body" {
+            l + t.body_line - 1
+        } else {
+            l
+        }
+    });
+    let where_ = match line {
+        Some(l) if part == "body" => format!("{}:{l}", t.origin),
+        _ => format!("{} ({part})", t.origin),
+    };
+    let reason = match e.reason() {
+        RenderErrorReason::MissingVariable(Some(name)) => {
+            format!("the template uses `{name}`, which has no value")
+        }
+        other => other.to_string(),
+    };
+    Error::usage(format!(
+        "could not render template `{}` at {where_}: {reason}",
+        t.id
+    ))
+    .hint("check the template with: outcry templates check FILE")
+}
+
+/// Marks that `cite` leaves in the text; [`crate::letters`] turns them into numbers.
+pub const CITE_OPEN: char = '\u{E000}';
+/// End of a citation mark.
+pub const CITE_CLOSE: char = '\u{E001}';
+
+/// A strict, non-escaping registry with outcry's helpers.
+pub fn new_registry() -> Handlebars<'static> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    hb.register_escape_fn(handlebars::no_escape);
+    hb.register_helper("cite", Box::new(cite_helper));
+    hb.register_helper("salutation", Box::new(salutation_helper));
+    hb.register_helper("signoff", Box::new(signoff_helper));
+    hb.register_helper("format_date", Box::new(format_date_helper));
+    hb
+}
+
+fn cite_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let id = h.param(0).and_then(|p| p.value().as_str()).ok_or_else(|| {
+        RenderErrorReason::Other("cite needs a source id, e.g. {{cite \"ohchr-2021\"}}".into())
+    })?;
+    out.write(&format!("{CITE_OPEN}{id}{CITE_CLOSE}"))?;
+    Ok(())
+}
+
+/// Reads a precomputed field (`salutation`, `signoff`) of the recipient passed to a helper.
+fn recipient_field(h: &Helper, name: &str) -> Result<String, RenderError> {
+    let value = h.param(0).map(|p| p.value().clone()).ok_or_else(|| {
+        RenderErrorReason::Other(format!(
+            "{name} needs the recipient, e.g. {{{{{name} recipient}}}}"
+        ))
+    })?;
+    value
+        .get(name)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+        .ok_or_else(|| {
+            RenderErrorReason::Other(format!(
+                "{name}: pass the recipient, e.g. {{{{{name} recipient}}}}"
+            ))
+            .into()
+        })
+}
+
+fn salutation_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    out.write(&recipient_field(h, "salutation")?)?;
+    Ok(())
+}
+
+fn signoff_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    out.write(&recipient_field(h, "signoff")?)?;
+    Ok(())
+}
+
+fn format_date_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let raw = h.param(0).map(|p| p.value().render()).unwrap_or_default();
+    let style = h
+        .param(1)
+        .and_then(|p| p.value().as_str())
+        .unwrap_or("long");
+    let date: jiff::civil::Date = raw.parse().map_err(|_| {
+        RenderErrorReason::Other(format!(
+            "format_date: `{raw}` is not a date like 2026-11-28"
+        ))
+    })?;
+    out.write(&format_date(date, style))?;
+    Ok(())
+}
+
+/// "28 November 2026" (style `long`), "November 28, 2026" (`us`) or "2026-11-28" (`iso`).
+pub fn format_date(date: jiff::civil::Date, style: &str) -> String {
+    match style {
+        "us" => date.strftime("%B %-d, %Y").to_string(),
+        "iso" => date.to_string(),
+        _ => date.strftime("%-d %B %Y").to_string(),
+    }
+}
+
+/// "Dear Senator Warren", "Dear Alex Baker MP", "Dear Dr Lee", "Dear Ms Rivera".
+pub fn salutation(r: &Recipient) -> String {
+    if let Some(s) = &r.salutation {
+        return s.clone();
+    }
+    match (&r.honorific, &r.family_name, &r.post_nominal) {
+        (Some(h), Some(f), _) => format!("Dear {h} {f}"),
+        (_, _, Some(p)) => format!("Dear {} {p}", r.name),
+        (Some(h), None, None) => format!("Dear {h} {}", r.name),
+        _ => format!("Dear {}", r.name),
+    }
+}
+
+/// "Sincerely," for American recipients, "Yours sincerely," elsewhere.
+pub fn signoff(r: &Recipient) -> &'static str {
+    if r.country == "US" {
+        "Sincerely,"
+    } else {
+        "Yours sincerely,"
+    }
+}
+
+/// Whether a template suits a recipient's body.
+pub fn suits(t: &Template, r: &Recipient) -> bool {
+    t.audience.iter().any(|a| a == "any" || *a == r.body)
+}
