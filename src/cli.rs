@@ -46,7 +46,7 @@ pub enum Command {
 }
 
 /// Options of `outcry write`.
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Args)]
 pub struct WriteArgs {
     /// The template to use (see `outcry templates list`).
     #[arg(long, short = 't', value_name = "ID")]

@@ -406,6 +406,13 @@ pub fn folder(default: &std::path::Path) -> Result<std::path::PathBuf> {
     let dir: String = Input::with_theme(&theme())
         .with_prompt("Save the letters in folder")
         .default(default.display().to_string())
+        .validate_with(|s: &String| {
+            if s.trim().is_empty() {
+                Err("give a folder name, e.g. letters")
+            } else {
+                Ok(())
+            }
+        })
         .interact_text()
         .map_err(map)?;
     Ok(std::path::PathBuf::from(dir.trim()))

@@ -5,14 +5,34 @@ pub mod recipients;
 pub mod templates;
 pub mod write;
 
+use clap::Parser;
+
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
 
 /// Runs the parsed command line; returns the exit code.
-pub fn dispatch(cli: Cli) -> Result<i32> {
+pub fn dispatch(mut cli: Cli) -> Result<i32> {
+    // The user's own templates and recipients in the config folder come first, so that
+    // files named on the command line override them.
+    let config = crate::profile::config_dir();
+    let user_templates = config.join("templates");
+    if user_templates.is_dir() {
+        cli.templates.insert(0, user_templates);
+    }
+    let user_recipients = config.join("recipients.yaml");
+    if user_recipients.is_file() {
+        cli.recipients.insert(0, user_recipients);
+    }
     match cli.command {
         Some(Command::Write(args)) => write::run(*args, &cli.templates, &cli.recipients),
-        None if crate::interactive::available() => write::run(Default::default(), &cli.templates, &cli.recipients),
+        None if crate::interactive::available() => {
+            // `outcry` alone is `outcry write` with every default.
+            let defaults = match Cli::try_parse_from(["outcry", "write"]) {
+                Ok(Cli { command: Some(Command::Write(args)), .. }) => *args,
+                _ => return Err(Error::failure("could not build the default `write` settings")),
+            };
+            write::run(defaults, &cli.templates, &cli.recipients)
+        }
         None => Err(Error::usage("no command given, and there is no terminal to ask questions in")
             .hint("to write letters from a script: outcry write --template ID --to ID --no-input ...")
             .hint("for all commands: outcry --help")),

@@ -304,20 +304,25 @@ impl Directory {
             .filter(|w| w.len() > 2)
             .map(str::to_string)
             .collect();
-        let mut scored: Vec<(usize, &str)> = self
+        let scored: Vec<(usize, &str)> = self
             .recipients
             .iter()
             .map(|r| {
+                let segments: Vec<&str> = r.id.split('-').collect();
                 (
-                    words.iter().filter(|w| r.id.contains(w.as_str())).count(),
+                    words
+                        .iter()
+                        .filter(|w| segments.contains(&w.as_str()))
+                        .count(),
                     r.id.as_str(),
                 )
             })
             .filter(|(score, _)| *score > 0)
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let best = scored.iter().map(|(s, _)| *s).max().unwrap_or(0);
         scored
             .into_iter()
+            .filter(|(s, _)| *s == best)
             .take(3)
             .map(|(_, id)| format!("`{id}`"))
             .collect()

@@ -346,7 +346,13 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
 }
 
 fn template_reason(e: &handlebars::TemplateError) -> String {
-    e.reason().to_string()
+    let text = e.reason().to_string();
+    // pest lists every token it could have accepted; that helps nobody writing a letter.
+    if text.contains("expected escape, expression") {
+        "invalid Handlebars syntax: a `{{#if}}` or `{{#each}}` block is not closed, or a `{{` has no `}}`".into()
+    } else {
+        text
+    }
 }
 
 /// Source ids cited as `{{cite "id"}}` in a line.

@@ -1,0 +1,334 @@
+//! Letters written end to end: golden texts, files, `.eml` parsed back.
+
+use crate::harness::Test;
+
+const PERSONAL: &str = "I am a transplant nurse in Springfield. I have seen what a new kidney means to a family — and I cannot accept that anyone's organs are taken by force.";
+
+fn letter(template: &str, to: &str) -> String {
+    let out = Test::new()
+        .args(["write", "--template", template, "--to", to, "--set"])
+        .arg(format!("personal={PERSONAL}"))
+        .sender()
+        .args(["--no-input", "--stdout"])
+        .run();
+    out.ok();
+    out.stdout
+}
+
+#[test]
+fn golden_transplant_tourism_law_senator() {
+    insta::assert_snapshot!(letter("transplant-tourism-law", "us-sen-ma-warren"));
+}
+
+#[test]
+fn golden_transplant_tourism_law_representative() {
+    insta::assert_snapshot!(letter(
+        "transplant-tourism-law",
+        "us-rep-ny-14-ocasio-cortez"
+    ));
+}
+
+#[test]
+fn golden_transplant_tourism_law_mp() {
+    insta::assert_snapshot!(letter("transplant-tourism-law", "uk-mp-alex-baker"));
+}
+
+#[test]
+fn golden_un_investigation_senator() {
+    insta::assert_snapshot!(letter("un-investigation", "us-sen-ma-warren"));
+}
+
+#[test]
+fn golden_un_investigation_mp() {
+    insta::assert_snapshot!(letter("un-investigation", "uk-mp-alex-baker"));
+}
+
+#[test]
+fn writes_files_named_to_sort_and_not_collide() {
+    let mut t = Test::new()
+        .args([
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--to",
+            "us-sen-ma-warren,uk-mp-alex-baker",
+        ])
+        .args(["--set", "personal=It matters to me.", "--set", "reply=no"])
+        .sender()
+        .args(["--no-input", "--out", "out"]);
+    let out = t.run();
+    out.ok().stdout_has("Wrote 2 letters (3 files) to out");
+    out.stdout_has("reach by: post to 311 Hart Senate Office Building, Washington, DC 20510");
+    out.stdout_has("reach by: email alex.baker.mp@parliament.uk");
+    let mut names: Vec<String> = std::fs::read_dir(t.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.eml",
+            "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt",
+        ]
+    );
+    let text = std::fs::read_to_string(
+        t.path("out/2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt"),
+    )
+    .unwrap();
+    assert!(text.contains("Dear Alex Baker MP,"));
+    assert!(text.contains("I do not need a reply."));
+    assert!(text.starts_with("Zoë Example\n12 Elm Street\nSpringfield, MA 01101\nzoe@example.org\n\nNovember 28, 2026\n\nAlex Baker MP\nHouse of Commons\nLondon\nSW1A 0AA\n"));
+}
+
+#[test]
+fn never_overwrites_without_force() {
+    let mut t = Test::new()
+        .args([
+            "write",
+            "-t",
+            "un-investigation",
+            "--to",
+            "uk-mp-alex-baker",
+            "--set",
+            "personal=Mine.",
+        ])
+        .sender()
+        .args(["--no-input", "--out", "out", "--format", "txt"]);
+    t.run().ok();
+    let path = t.path("out/2026-11-28_un-investigation_uk-mp-alex-baker.txt");
+    std::fs::write(&path, "my own edits").unwrap();
+    t.run().expect_code(2).stderr_is(
+        "error: `out/2026-11-28_un-investigation_uk-mp-alex-baker.txt` already exists; nothing was written\n  hint: pass --force to replace it, or choose another folder with --out DIR\n",
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my own edits");
+    let mut forced = t.arg("--force");
+    forced.run().ok();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Dear Alex Baker MP")
+    );
+    // No temporary files are left behind.
+    assert!(std::fs::read_dir(forced.path("out")).unwrap().all(|e| {
+        !e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".outcry-")
+    }));
+}
+
+#[test]
+fn eml_parses_back_to_the_same_letter() {
+    let mut t = Test::new()
+        .args([
+            "write",
+            "-t",
+            "un-investigation",
+            "--to",
+            "uk-mp-alex-baker",
+            "--format",
+            "eml",
+            "--format",
+            "txt",
+        ])
+        .arg(format!("--set=personal={PERSONAL}"))
+        .sender()
+        .args(["--no-input", "--out", "out"]);
+    t.run().ok();
+    let raw =
+        std::fs::read(t.path("out/2026-11-28_un-investigation_uk-mp-alex-baker.eml")).unwrap();
+    let mail = mailparse::parse_mail(&raw).unwrap();
+    use mailparse::MailHeaderMap;
+    let h = &mail.headers;
+    assert_eq!(
+        h.get_first_value("From").unwrap(),
+        "Zoë Example <zoe@example.org>"
+    );
+    assert!(
+        !raw.iter().any(|b| *b > 127),
+        "headers and body are 7-bit encoded"
+    );
+    assert_eq!(
+        h.get_first_value("To").unwrap(),
+        "\"Alex Baker\" <alex.baker.mp@parliament.uk>"
+    );
+    assert_eq!(
+        h.get_first_value("Subject").unwrap(),
+        "Please press for an independent international investigation into forced organ harvesting in China"
+    );
+    assert!(h.get_first_value("Message-ID").unwrap().starts_with('<'));
+    assert!(
+        h.get_first_value("Date").unwrap().contains("2026")
+            || !h.get_first_value("Date").unwrap().is_empty()
+    );
+    assert_eq!(mail.ctype.mimetype, "text/plain");
+    assert_eq!(mail.ctype.charset, "utf-8");
+    // On the wire lines end in CRLF; the letter's own text uses LF.
+    let body = mail.get_body().unwrap().replace("\r\n", "\n");
+    assert!(body.starts_with("Dear Alex Baker MP,\n"), "{body}");
+    assert!(
+        body.contains(PERSONAL),
+        "the UTF-8 personal paragraph survives encoding"
+    );
+    // The body of the .eml is the letter from salutation to sources, as in the .txt file.
+    let txt =
+        std::fs::read_to_string(t.path("out/2026-11-28_un-investigation_uk-mp-alex-baker.txt"))
+            .unwrap();
+    assert!(txt.ends_with(&body), "txt:\n{txt}\n--- eml body:\n{body}");
+    // Every line is within the RFC 5322 limit.
+    assert!(raw.split(|b| *b == b'\n').all(|l| l.len() <= 78));
+}
+
+#[test]
+fn eml_without_recipient_email_is_an_unaddressed_draft() {
+    let mut t = Test::new()
+        .args([
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--to",
+            "us-sen-ma-warren",
+            "--format",
+            "eml",
+        ])
+        .args(["--set", "personal=Mine."])
+        .sender()
+        .args(["--no-input", "--out", "out"]);
+    t.run().ok();
+    let raw = std::fs::read(t.path("out/2026-11-28_transplant-tourism-law_us-sen-ma-warren.eml"))
+        .unwrap();
+    let mail = mailparse::parse_mail(&raw).unwrap();
+    use mailparse::MailHeaderMap;
+    assert!(mail.headers.get_first_value("To").is_none());
+    assert!(mail.headers.get_first_value("From").is_some());
+}
+
+#[test]
+fn markdown_letter() {
+    let out = Test::new()
+        .args([
+            "write",
+            "-t",
+            "un-investigation",
+            "--to",
+            "uk-mp-alex-baker",
+            "--set",
+            "personal=It *matters*.",
+        ])
+        .sender()
+        .args(["--no-input", "--stdout", "--format", "md"])
+        .run();
+    out.ok();
+    assert!(out.stdout.contains("**Subject: Please press"));
+    assert!(out.stdout.contains("It \\*matters\\*."));
+    assert!(out.stdout.contains("## Sources\n\n1. "));
+}
+
+#[test]
+fn answers_file_and_profile_drive_a_script() {
+    let mut t = Test::new()
+        .file("answers.yaml", "personal: |\n  I teach medical ethics.\n\n  My students ask me what they can do.\nreply: false\n")
+        .file(
+            "me.yaml",
+            "name: Ada Lovelace\nemail: ada@example.org\naddress:\n  - 1 Analytical Row\n  - London\npostcode: N1 1AA\ncountry: GB\n",
+        )
+        .args(["write", "-t", "un-investigation", "--to", "uk-mp-alex-baker", "--answers", "answers.yaml"])
+        .args(["--profile", "me.yaml", "--no-input", "--stdout"]);
+    let out = t.run();
+    out.ok();
+    assert!(out.stdout.starts_with(
+        "Ada Lovelace\n1 Analytical Row\nLondon\nN1 1AA\nada@example.org\n\n28 November 2026\n"
+    ));
+    assert!(
+        out.stdout
+            .contains("I teach medical ethics.\n\nMy students ask me what they can do.")
+    );
+    assert!(out.stdout.contains("Yours sincerely,\n\nAda Lovelace"));
+    assert!(out.stdout.contains("I do not need a reply."));
+}
+
+#[test]
+fn write_to_everyone_matching_filters() {
+    let mut t = Test::new()
+        .args([
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--all",
+            "--body",
+            "us-senate",
+            "--region",
+            "VT",
+        ])
+        .args([
+            "--set",
+            "personal=Mine.",
+            "--no-input",
+            "--json",
+            "--out",
+            "out",
+        ])
+        .sender();
+    let out = t.run();
+    out.ok();
+    let json = out.json();
+    assert_eq!(json["letters"], 2);
+    let ids: Vec<&str> = json["written"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["recipient"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["us-sen-vt-sanders", "us-sen-vt-welch"]);
+}
+
+#[test]
+fn template_audience_mismatch_warns_but_writes() {
+    let out = Test::new()
+        .args(["write", "-t", "transplant-tourism-law", "--to", "uk-mp-alex-baker"])
+        .args(["--recipients", "extra.yaml", "--to", "acme-health"])
+        .args(["--set", "personal=Mine.", "--no-input", "--stdout"])
+        .file(
+            "extra.yaml",
+            "- id: acme-health\n  name: Acme Health plc\n  salutation: Dear Sir or Madam\n  body: company\n  country: GB\n  contact:\n    postal: [1 High Street, Leeds, LS1 1AA]\n",
+        )
+        .sender()
+        .run();
+    out.ok().stderr_is("warning: template `transplant-tourism-law` is written for us-senate, us-house, us-state-upper, us-state-lower, uk-commons, uk-lords, eu-parliament, legislature; 1 recipient is outside that (`acme-health`)\n");
+    assert!(out.stdout.contains("Dear Sir or Madam,"));
+}
+
+#[test]
+fn the_date_can_be_set_for_backdated_or_reproducible_letters() {
+    let mut t = Test::new()
+        .env("OUTCRY_DATE", "2027-01-05")
+        .args([
+            "write",
+            "-t",
+            "un-investigation",
+            "--to",
+            "uk-mp-alex-baker",
+            "--set",
+            "personal=Mine.",
+        ])
+        .args([
+            "--sender-name",
+            "Ada",
+            "--sender-address",
+            "1 Row, London",
+            "--sender-country",
+            "GB",
+            "--no-input",
+            "--out",
+            "out",
+            "--format",
+            "txt",
+        ]);
+    t.run().ok();
+    let text =
+        std::fs::read_to_string(t.path("out/2027-01-05_un-investigation_uk-mp-alex-baker.txt"))
+            .unwrap();
+    assert!(text.contains("\n\n5 January 2027\n\n"), "{text}");
+}

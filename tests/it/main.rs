@@ -1,0 +1,8 @@
+//! The one integration-test binary: every test runs the real `outcry` binary.
+
+mod errors;
+mod harness;
+mod letters;
+mod pty;
+mod recipients;
+mod templates;

@@ -1,0 +1,205 @@
+//! The wizard, driven in a real pseudo-terminal: keys typed, screen read.
+
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::Expect;
+use expectrl::session::OsSession as Session;
+
+use crate::harness::{Test, bin, scrubbed_env};
+
+const DOWN: &str = "\x1b[B";
+
+fn spawn(t: &Test, args: &[&str]) -> Session {
+    let mut cmd = Command::new(bin());
+    cmd.env_clear();
+    for (k, v) in scrubbed_env(t.dir.path()) {
+        cmd.env(k, v);
+    }
+    cmd.env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .current_dir(t.dir.path())
+        .args(args);
+    let mut s = expectrl::Session::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(30)));
+    s.get_process_mut().set_window_size(120, 40).unwrap();
+    s
+}
+
+fn exit_code(s: &Session) -> String {
+    format!("{:?}", s.get_process().wait().unwrap())
+}
+
+/// Everything the program prints until it exits.
+fn until_eof(s: &mut Session) -> String {
+    let captures = s.expect(expectrl::Eof).unwrap();
+    String::from_utf8_lossy(captures.get(0).unwrap_or_default()).into_owned()
+}
+
+fn search_and_pick(s: &mut Session, query: &str, name: &str) {
+    s.expect("Search").unwrap();
+    s.send_line(query).unwrap();
+    s.expect("Choose with Space").unwrap();
+    s.expect(name).unwrap();
+    s.send("\r").unwrap();
+}
+
+#[test]
+fn a_whole_letter_to_three_recipients() {
+    let t = Test::new();
+    let mut s = spawn(&t, &[]);
+    s.expect("Your full name").unwrap();
+    s.send_line("Zoë Example").unwrap();
+    s.expect("Your email address").unwrap();
+    s.send_line("zoe@example.org").unwrap();
+    s.expect("Address line 1").unwrap();
+    s.send_line("12 Elm Street").unwrap();
+    s.expect("Address line 2").unwrap();
+    s.send_line("Springfield, MA 01101").unwrap();
+    s.expect("Address line 3").unwrap();
+    s.send_line("").unwrap();
+    s.expect("Your country").unwrap();
+    s.send_line("us").unwrap();
+    s.expect("Save these details for next time?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Choose a letter").unwrap();
+    s.expect("Pass a law against transplant tourism").unwrap();
+    s.send("\r").unwrap();
+
+    search_and_pick(&mut s, "warren region:MA", "Senator Elizabeth Warren");
+    s.expect("Add more recipients?").unwrap();
+    s.send("y").unwrap();
+    search_and_pick(&mut s, "ocasio", "Representative Alexandria Ocasio-Cortez");
+    s.expect("Add more recipients?").unwrap();
+    s.send("y").unwrap();
+    search_and_pick(&mut s, "aldershot", "Alex Baker MP");
+    s.expect("Add more recipients?").unwrap();
+    s.send("n").unwrap();
+
+    s.expect("In your own words, why does this matter to you?")
+        .unwrap();
+    s.send_line("As a nurse I know what a transplant means — every organ must be given freely.")
+        .unwrap();
+    s.expect("Would you like a written reply?").unwrap();
+    s.send("y").unwrap();
+
+    s.expect("Preview: letter 1 of 3").unwrap();
+    s.expect("Dear Senator Warren,").unwrap();
+    s.expect("What next?").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap(); // Show the next letter
+    s.expect("Preview: letter 2 of 3").unwrap();
+    s.expect("Dear Representative Ocasio-Cortez,").unwrap();
+    s.expect("What next?").unwrap();
+    s.send("\r").unwrap(); // Write the letters
+    s.expect("Save the letters in folder").unwrap();
+    s.send_line("").unwrap();
+    let rest = until_eof(&mut s);
+    assert!(
+        rest.contains("Wrote 3 letters (4 files) to letters"),
+        "{rest}"
+    );
+    let status = exit_code(&s);
+    assert!(
+        status.contains("Exited(") && status.ends_with(", 0)"),
+        "{status}"
+    );
+
+    let mut files: Vec<String> = std::fs::read_dir(t.path("letters"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.eml",
+            "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
+            "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt",
+        ]
+    );
+    let letter = std::fs::read_to_string(
+        t.path("letters/2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt"),
+    )
+    .unwrap();
+    assert!(
+        letter.contains(
+            "As a nurse I know what a transplant means — every organ must be given freely."
+        )
+    );
+    assert!(
+        letter.starts_with("Zoë Example\n12 Elm Street\nSpringfield, MA 01101\nzoe@example.org\n")
+    );
+    let profile = std::fs::read_to_string(t.path("config/profile.yaml")).unwrap();
+    assert!(
+        profile.contains("name: Zoë Example") && profile.contains("country: US"),
+        "{profile}"
+    );
+
+    // Next time the saved profile is offered, and Ctrl-C at the template choice writes nothing.
+    let mut s = spawn(&t, &["write", "--out", "second"]);
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Choose a letter").unwrap();
+    s.send("\x03").unwrap();
+    s.expect("cancelled; nothing was written").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    let status = exit_code(&s);
+    assert!(status.ends_with(", 130)"), "{status}");
+    assert!(!t.path("second").exists());
+}
+
+#[test]
+fn ctrl_c_at_the_first_prompt_exits_130() {
+    let t = Test::new();
+    let mut s = spawn(&t, &["write"]);
+    s.expect("Your full name").unwrap();
+    s.send("Half a na").unwrap();
+    s.send("\x03").unwrap();
+    s.expect("cancelled; nothing was written").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    let status = exit_code(&s);
+    assert!(status.ends_with(", 130)"), "{status}");
+    assert!(!t.path("letters").exists());
+    assert!(!t.path("config/profile.yaml").exists());
+}
+
+#[test]
+fn cancel_at_preview_writes_nothing_and_invalid_answers_are_asked_again() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London N1 1AA]\ncountry: GB\n",
+    );
+    let mut s = spawn(
+        &t,
+        &[
+            "write",
+            "-t",
+            "un-investigation",
+            "--to",
+            "uk-mp-alex-baker",
+        ],
+    );
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    s.expect("In your own words").unwrap();
+    s.send_line("x".repeat(1501)).unwrap();
+    s.expect("it is 1501 characters long; the limit is 1500")
+        .unwrap();
+    s.expect("In your own words").unwrap();
+    s.send_line("Accountability matters to me.").unwrap();
+    s.expect("Would you like a written reply?").unwrap();
+    s.send("n").unwrap();
+    s.expect("Dear Alex Baker MP,").unwrap();
+    s.expect("What next?").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap(); // Cancel
+    s.expect("cancelled; nothing was written").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    let status = exit_code(&s);
+    assert!(status.ends_with(", 130)"), "{status}");
+    assert!(!t.path("letters").exists());
+}

@@ -1,0 +1,220 @@
+//! Built-in recipient data, listing and filtering, and the importers.
+
+use crate::harness::{Test, repo, shared_sources};
+
+fn list(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = Test::new()
+        .args(["recipients", "list", "--json"])
+        .args(args.iter().copied())
+        .run();
+    out.ok();
+    out.json().as_array().unwrap().clone()
+}
+
+#[test]
+fn every_current_member_of_congress_is_built_in() {
+    let us = list(&["--country", "US"]);
+    assert!(us.len() >= 535, "{} members", us.len());
+    assert_eq!(us.iter().filter(|r| r["body"] == "us-senate").count(), 100);
+    for r in &us {
+        for key in [
+            "id", "name", "country", "body", "region", "district", "party", "contact",
+        ] {
+            assert!(r.get(key).is_some(), "{key} missing in {r}");
+        }
+        let c = &r["contact"];
+        assert!(
+            c.get("email").is_none(),
+            "Congress publishes no email; none may be invented: {r}"
+        );
+        assert!(c.get("postal").is_some() || c.get("phone").is_some(), "{r}");
+    }
+    let forms = us
+        .iter()
+        .filter(|r| r["contact"].get("contact_form").is_some())
+        .count();
+    assert!(forms >= 85, "{forms} contact forms");
+}
+
+#[test]
+fn every_mp_is_built_in_with_the_sources_emails() {
+    let gb = list(&["--country", "UK"]);
+    assert_eq!(gb.len(), 650);
+    assert_eq!(
+        gb.iter()
+            .filter(|r| r["contact"].get("email").is_some())
+            .count(),
+        646
+    );
+    let baker = gb.iter().find(|r| r["id"] == "uk-mp-alex-baker").unwrap();
+    assert_eq!(baker["district"], "Aldershot");
+    assert_eq!(baker["contact"]["email"], "alex.baker.mp@parliament.uk");
+}
+
+#[test]
+fn filters_combine() {
+    let ssfr = list(&["--committee", "SSFR"]);
+    assert_eq!(
+        ssfr.len(),
+        22,
+        "Senate Foreign Relations has 22 members in the source"
+    );
+    let ma = list(&["--body", "us-senate", "--region", "ma"]);
+    let names: Vec<&str> = ma.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Edward J. Markey", "Elizabeth Warren"]);
+    let sf = list(&["--search", "sinn fein"]);
+    assert!(!sf.is_empty() && sf.iter().all(|r| r["party"] == "Sinn Féin"));
+    let ny14 = list(&["--region", "NY", "--district", "14"]);
+    assert_eq!(ny14.len(), 1);
+    assert_eq!(ny14[0]["id"], "us-rep-ny-14-ocasio-cortez");
+}
+
+#[test]
+fn list_in_text_shows_channels_and_attribution() {
+    let out = Test::new()
+        .args(["recipients", "list", "--search", "aldershot"])
+        .run();
+    out.ok()
+        .stdout_has("uk-mp-alex-baker")
+        .stdout_has("[email, post]")
+        .stdout_has(
+            "Contains Parliamentary information licensed under the Open Parliament Licence v3.0.",
+        );
+}
+
+#[test]
+fn show_one() {
+    let out = Test::new()
+        .args(["recipients", "show", "us-sen-ma-warren"])
+        .run();
+    out.ok()
+        .stdout_has("name: Elizabeth Warren")
+        .stdout_has("bioguide: W000817");
+    // A bioguide id finds the same person.
+    Test::new()
+        .args(["recipients", "show", "W000817", "--json"])
+        .run()
+        .ok()
+        .stdout_has("\"id\": \"us-sen-ma-warren\"");
+}
+
+#[test]
+fn user_file_adds_and_overrides() {
+    let out = Test::new()
+        .file(
+            "mine.yaml",
+            "source: my notes\nas_of: 2026-11-01\nrecipients:\n  - id: uk-mp-alex-baker\n    name: Alex Baker\n    post_nominal: MP\n    body: uk-commons\n    country: GB\n    contact:\n      email: office@example.org\n  - id: the-editor\n    name: The Editor\n    salutation: Dear Editor\n    body: media\n    country: GB\n    contact:\n      email: letters@example.org\n",
+        )
+        .args(["--recipients", "mine.yaml", "recipients", "list", "--search", "baker", "--json"])
+        .run();
+    out.ok();
+    let v = out.json();
+    let baker = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "uk-mp-alex-baker")
+        .unwrap()
+        .clone();
+    assert_eq!(baker["contact"]["email"], "office@example.org");
+    assert_eq!(baker["source"], "my notes");
+    Test::new()
+        .file("mine.yaml", "- id: the-editor\n  name: The Editor\n  body: media\n  country: GB\n  contact:\n    email: letters@example.org\n")
+        .args(["recipients", "check", "mine.yaml"])
+        .run()
+        .ok()
+        .stdout_has("1 recipient checked: no problems");
+}
+
+/// The built-in files are exactly what the documented import commands produce.
+#[test]
+fn built_in_data_regenerates_from_the_sources() {
+    let sources = shared_sources();
+    for (format, input, as_of, file) in [
+        (
+            "congress-legislators",
+            sources.join("us-congress"),
+            "2026-06-15",
+            "us-congress.yaml",
+        ),
+        (
+            "uk-mp-lookup",
+            sources.join("uk-commons/mp_lookup.csv"),
+            "2026-06-27",
+            "uk-commons.yaml",
+        ),
+    ] {
+        let mut t = Test::new()
+            .args(["recipients", "import", "--from", format])
+            .arg(input.display().to_string())
+            .args(["--as-of", as_of, "--out", "out.yaml"]);
+        let out = t.run();
+        out.ok();
+        let produced = std::fs::read_to_string(t.path("out.yaml")).unwrap();
+        let built_in = std::fs::read_to_string(repo().join("recipients").join(file)).unwrap();
+        let strip = |s: &str| s.lines().skip(1).collect::<Vec<_>>().join("\n");
+        assert!(
+            strip(&produced) == strip(&built_in),
+            "recipients/{file} is out of date: run scripts/regenerate-recipients"
+        );
+    }
+}
+
+#[test]
+fn import_reports_counts_and_skips() {
+    let sources = shared_sources();
+    let mut t = Test::new()
+        .args(["recipients", "import", "--from", "congress-legislators"])
+        .arg(
+            sources
+                .join("us-congress/legislators-current.yaml")
+                .display()
+                .to_string(),
+        )
+        .args(["--as-of", "2026-06-15", "--out", "c.yaml"]);
+    t.run()
+        .ok()
+        .stdout_has("Imported 536 recipients into c.yaml")
+        .stdout_has("note: committee files not found beside legislators-current.yaml")
+        .stdout_has("James Gallagher: the source has no office address, phone or contact form yet");
+    // Refuses to overwrite.
+    t.run()
+        .expect_code(2)
+        .stderr_has("error: `c.yaml` already exists; nothing was written");
+    let mut t = Test::new()
+        .args(["recipients", "import", "--from", "uk-mp-lookup"])
+        .arg(
+            sources
+                .join("uk-commons/mp_lookup.csv")
+                .display()
+                .to_string(),
+        )
+        .args(["--out", "uk.yaml"]);
+    t.run()
+        .ok()
+        .stdout_has("Imported 650 recipients into uk.yaml")
+        .stdout_has("646 with an email address")
+        .stdout_has("note: 4 MPs have no published email");
+    let text = std::fs::read_to_string(t.path("uk.yaml")).unwrap();
+    assert!(!text.contains("No email found"));
+    assert!(text.contains("name: Órfhlaith Begley"));
+}
+
+#[test]
+fn import_rejects_a_wrong_file() {
+    Test::new()
+        .file("x.csv", "a,b\n1,2\n")
+        .args([
+            "recipients",
+            "import",
+            "--from",
+            "uk-mp-lookup",
+            "x.csv",
+            "--out",
+            "o.yaml",
+        ])
+        .run()
+        .expect_code(2)
+        .stderr_has("error: `x.csv:2`: ")
+        .stderr_has("hint: is this the mp_lookup.csv file from dfe-analytical-services/mp-lookup?");
+}

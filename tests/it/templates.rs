@@ -1,0 +1,102 @@
+//! Templates: listing, JSON shape, user overrides, checking the built-in library.
+
+use crate::harness::{Test, repo};
+
+#[test]
+fn list_json_has_the_documented_fields() {
+    let out = Test::new().args(["templates", "list", "--json"]).run();
+    out.ok();
+    let v = out.json();
+    let all = v.as_array().unwrap();
+    assert!(all.len() >= 2);
+    for t in all {
+        for key in ["id", "title", "audience", "questions", "sources"] {
+            assert!(t.get(key).is_some(), "{key} missing in {t}");
+        }
+        assert!(!t["sources"].as_array().unwrap().is_empty());
+        for q in t["questions"].as_array().unwrap() {
+            assert!(q.get("key").is_some() && q.get("required").is_some());
+        }
+    }
+}
+
+#[test]
+fn built_in_templates_pass_check() {
+    Test::new()
+        .args(["templates", "check"])
+        .arg(repo().join("templates").display().to_string())
+        .run()
+        .ok()
+        .stdout_has("template files checked: no problems");
+}
+
+#[test]
+fn user_folder_adds_and_overrides_by_id() {
+    let t = "---\nid: un-investigation\ntitle: My own version\nsummary: S\naudience: [any]\nsubject: Hello {{recipient.name}}\nquestions: []\n---\n{{salutation recipient}},\n\nPlease act.\n\n{{signoff recipient}}\n{{sender.name}}\n";
+    let out = Test::new()
+        .file("tpl/mine.hbs", t)
+        .args([
+            "--templates",
+            "tpl",
+            "write",
+            "-t",
+            "un-investigation",
+            "--to",
+            "uk-mp-alex-baker",
+            "--no-input",
+            "--stdout",
+        ])
+        .sender()
+        .run();
+    out.ok();
+    assert!(out.stdout.contains("Subject: Hello Alex Baker\n\nDear Alex Baker MP,\n\nPlease act.\n\nYours sincerely,\nZoë Example\n"), "{}", out.stdout);
+}
+
+#[test]
+fn show_lists_questions_and_sources() {
+    Test::new()
+        .args(["templates", "show", "transplant-tourism-law"])
+        .run()
+        .ok()
+        .stdout_has(
+            "personal       In your own words, why does this matter to you? (paragraphs, required)",
+        )
+        .stdout_has("reply          Would you like a written reply? (yes/no, optional)")
+        .stdout_has("uk-hca-s170    Health and Care Act 2022, section 170");
+}
+
+#[test]
+fn completions_and_help() {
+    Test::new()
+        .args(["completions", "bash"])
+        .run()
+        .ok()
+        .stdout_has("_outcry()");
+    Test::new()
+        .arg("--help")
+        .run()
+        .ok()
+        .stdout_has("Write to your representatives");
+    Test::new()
+        .args(["write", "--help"])
+        .run()
+        .ok()
+        .stdout_has("--no-input");
+}
+
+#[test]
+fn config_folder_templates_and_recipients_are_read() {
+    let t = "---\nid: thanks\ntitle: Thanks\nsummary: S\naudience: [any]\nsubject: Thank you\n---\n{{salutation recipient}},\n\nThank you.\n\n{{signoff recipient}}\n{{sender.name}}\n";
+    let out = Test::new()
+        .file("config/templates/thanks.hbs", t)
+        .file("config/recipients.yaml", "- id: my-councillor\n  name: Pat Green\n  honorific: Councillor\n  family_name: Green\n  body: other\n  country: GB\n  contact:\n    email: pat@example.org\n")
+        .args(["write", "-t", "thanks", "--to", "my-councillor", "--no-input", "--stdout"])
+        .sender()
+        .run();
+    out.ok();
+    assert!(
+        out.stdout.contains("Dear Councillor Green,\n\nThank you."),
+        "{}",
+        out.stdout
+    );
+}
