@@ -114,6 +114,13 @@ pub struct WriteArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Write without a personal paragraph (not recommended: offices discount form letters).
+    #[arg(long)]
+    pub no_personal: bool,
+    /// Choose the template's alternative wordings with this number, for reproducible letters
+    /// (default: derived from your name).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
     /// The date on the letters (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE", env = "OUTCRY_DATE")]
     pub date: Option<String>,

@@ -228,12 +228,28 @@ pub fn sender(start: Profile, from_file: Option<&std::path::Path>) -> Result<(Pr
     Ok((p, save))
 }
 
-/// Lets the person pick a template.
-pub fn template<'a>(templates: &[&'a Template]) -> Result<&'a Template> {
+/// Lets the person pick a template: those written for every chosen recipient first.
+pub fn template<'a>(templates: &[&'a Template], chosen: &[Recipient]) -> Result<&'a Template> {
     heading("What do you want to ask for?");
-    let items: Vec<String> = templates
+    let fits = |t: &Template| chosen.iter().all(|r| crate::templates::suits(t, r));
+    let mut ordered: Vec<&'a Template> = templates.iter().copied().filter(|t| fits(t)).collect();
+    let others: Vec<&'a Template> = templates.iter().copied().filter(|t| !fits(t)).collect();
+    if ordered.is_empty() {
+        say("None of the letters is written for all of the people you chose; pick the closest.");
+    }
+    let first_other = ordered.len();
+    ordered.extend(others);
+    let items: Vec<String> = ordered
         .iter()
-        .map(|t| format!("{} — {}", t.title, t.summary))
+        .enumerate()
+        .map(|(i, t)| {
+            let note = if i >= first_other && first_other > 0 {
+                "  (not written for all of them)"
+            } else {
+                ""
+            };
+            format!("{} — {}{note}", t.title, t.summary)
+        })
         .collect();
     let i = Select::with_theme(&theme())
         .with_prompt("Choose a letter")
@@ -242,7 +258,7 @@ pub fn template<'a>(templates: &[&'a Template]) -> Result<&'a Template> {
         .max_length(12)
         .interact()
         .map_err(map)?;
-    Ok(templates[i])
+    Ok(ordered[i])
 }
 
 /// One line describing a recipient in lists.
@@ -251,57 +267,76 @@ pub fn describe(r: &Recipient) -> String {
     if let Some(role) = &r.role {
         parts.push(role.clone());
     }
+    if let Some(org) = &r.organisation {
+        parts.push(org.clone());
+    }
     if let Some(party) = &r.party {
         parts.push(party.clone());
     }
     format!("{} — {}", crate::letters::address_name(r), parts.join(", "))
 }
 
-/// Searches and picks recipients until the person is done.
-pub fn recipients(dir: &Directory, template: &Template) -> Result<Vec<Recipient>> {
+/// Searches and picks recipients until the person is done; also lets them type in someone
+/// who is not in the lists (a minister, a company, an editor...).
+pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Recipient>> {
     const SHOWN: usize = 100;
     let theme = theme();
     heading("Whom do you want to write to?");
-    say(&format!(
-        "{}",
-        style(
-            "Search by name, state, constituency or party, e.g. `warren`, `aldershot`, `labour leeds`.\n\
-             Filters: country:US body:us-senate region:MA district:14 party:green committee:SSFR"
-        )
-        .dim()
-    ));
     let mut chosen: Vec<Recipient> = Vec::new();
     loop {
-        let query: String = Input::with_theme(&theme)
-            .with_prompt("Search")
-            .interact_text()
-            .map_err(map)?;
-        let matches = dir.filter(&Filter::parse_query(&query));
-        if matches.is_empty() {
-            say(&format!(
-                "No one matches `{}`. Try a surname, a constituency, or a state code such as region:MA.",
-                query.trim()
-            ));
-            continue;
-        }
-        if matches.len() > SHOWN {
-            say(&format!(
-                "{} match; showing the first {SHOWN}. Add words to narrow it down.",
-                matches.len()
-            ));
-        }
-        let shown: Vec<&Recipient> = matches.into_iter().take(SHOWN).collect();
-        let items: Vec<String> = shown.iter().map(|r| describe(r)).collect();
-        let picked = MultiSelect::with_theme(&theme)
-            .with_prompt("Choose with Space, then press Enter")
-            .items(&items)
-            .defaults(&vec![shown.len() == 1; shown.len()])
-            .max_length(15)
+        let how = Select::with_theme(&theme)
+            .with_prompt("Find them")
+            .items([
+                "Search representatives (name, state, constituency, party, committee)",
+                "Someone else: a minister, an embassy, a company, an editor, a medical body, a UN office...",
+            ])
+            .default(0)
             .interact()
             .map_err(map)?;
-        for i in picked {
-            if !chosen.iter().any(|c| c.id == shown[i].id) {
-                chosen.push(shown[i].clone());
+        if how == 1 {
+            let r = someone_else(dir, &chosen)?;
+            say(&format!("Added {}.", describe(&r)));
+            chosen.push(r);
+        } else {
+            say(&format!(
+                "{}",
+                style(
+                    "Type a name, state, constituency or party, e.g. `warren`, `aldershot`, `labour leeds`.\n\
+                     Filters: country:US body:us-senate region:MA district:14 party:green committee:SSFR"
+                )
+                .dim()
+            ));
+            let query: String = Input::with_theme(&theme)
+                .with_prompt("Search")
+                .interact_text()
+                .map_err(map)?;
+            let matches = dir.filter(&Filter::parse_query(&query));
+            if matches.is_empty() {
+                say(&format!(
+                    "No one matches `{}`. Try a surname, a constituency, or a state code such as region:MA.",
+                    query.trim()
+                ));
+            } else {
+                if matches.len() > SHOWN {
+                    say(&format!(
+                        "{} match; showing the first {SHOWN}. Add words to narrow it down.",
+                        matches.len()
+                    ));
+                }
+                let shown: Vec<&Recipient> = matches.into_iter().take(SHOWN).collect();
+                let items: Vec<String> = shown.iter().map(|r| describe(r)).collect();
+                let picked = MultiSelect::with_theme(&theme)
+                    .with_prompt("Choose with Space, then press Enter")
+                    .items(&items)
+                    .defaults(&vec![shown.len() == 1; shown.len()])
+                    .max_length(15)
+                    .interact()
+                    .map_err(map)?;
+                for i in picked {
+                    if !chosen.iter().any(|c| c.id == shown[i].id) {
+                        chosen.push(shown[i].clone());
+                    }
+                }
             }
         }
         if !chosen.is_empty() {
@@ -330,18 +365,161 @@ pub fn recipients(dir: &Directory, template: &Template) -> Result<Vec<Recipient>
             break;
         }
     }
-    for r in &chosen {
-        if !crate::templates::suits(template, r) {
-            say(&format!(
-                "{} this letter is written for {}; {} is in {}.",
-                style("Note:").yellow(),
-                template.audience.join(", "),
-                r.name,
-                r.body
-            ));
+    if let Some(template) = template {
+        for r in &chosen {
+            if !crate::templates::suits(template, r) {
+                say(&format!(
+                    "{} this letter is written for {}; {} is in {}.",
+                    style("Note:").yellow(),
+                    template.audience.join(", "),
+                    r.name,
+                    r.body
+                ));
+            }
         }
     }
     Ok(chosen)
+}
+
+/// Asks for a recipient who is not in the lists, validates it like a recipients file, and
+/// offers to save it in the user's recipients file.
+fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
+    let theme = theme();
+    say(&format!(
+        "{}",
+        style("Use details the person or office publishes (their website, a directory); never guess an email address.").dim()
+    ));
+    let non_empty = |s: &String| {
+        if s.trim().is_empty() {
+            Err("this is needed")
+        } else {
+            Ok(())
+        }
+    };
+    let optional = |prompt: &str| -> Result<Option<String>> {
+        let v: String = Input::with_theme(&theme)
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .interact_text()
+            .map_err(map)?;
+        Ok(Some(v.trim().to_string()).filter(|v| !v.is_empty()))
+    };
+    let name: String = Input::with_theme(&theme)
+        .with_prompt("Their name, or the office (e.g. \"The Letters Editor\")")
+        .validate_with(non_empty)
+        .interact_text()
+        .map_err(map)?;
+    let role = optional("Their title or role (optional, e.g. \"Minister of Health\")")?;
+    let organisation = optional("Organisation (optional, e.g. \"The Example Times\")")?;
+    let kinds: Vec<(&str, &str)> = crate::recipients::BODIES
+        .iter()
+        .copied()
+        .filter(|(b, _)| !crate::recipients::is_legislature(b) || *b == "legislature")
+        .collect();
+    let labels: Vec<String> = kinds.iter().map(|(b, d)| format!("{d} ({b})")).collect();
+    let k = Select::with_theme(&theme)
+        .with_prompt("What kind of recipient?")
+        .items(&labels)
+        .default(0)
+        .interact()
+        .map_err(map)?;
+    let country: String = Input::with_theme(&theme)
+        .with_prompt("Their country, as a two-letter code (US, GB, CH, ...)")
+        .validate_with(|s: &String| {
+            let s = s.trim();
+            if s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()) {
+                Ok(())
+            } else {
+                Err("two letters, e.g. GB")
+            }
+        })
+        .interact_text()
+        .map_err(map)?;
+    loop {
+        let email = optional("Their published email address (optional)")?;
+        say(&format!(
+            "{}",
+            style("Their postal address, one line at a time; an empty line finishes.").dim()
+        ));
+        let mut postal = Vec::new();
+        loop {
+            let line: String = Input::with_theme(&theme)
+                .with_prompt(format!("Address line {}", postal.len() + 1))
+                .allow_empty(true)
+                .interact_text()
+                .map_err(map)?;
+            if line.trim().is_empty() {
+                break;
+            }
+            postal.push(line.trim().to_string());
+        }
+        let salutation =
+            optional("How to greet them (optional, e.g. \"Dear Editor\"; default \"Dear NAME\")")?;
+        let base = crate::recipients::import::slug(&format!(
+            "{} {}",
+            name,
+            organisation.clone().unwrap_or_default()
+        ));
+        let mut id = if base.is_empty() {
+            "recipient".to_string()
+        } else {
+            base.clone()
+        };
+        let mut n = 2;
+        while dir.get(&id).is_some() || chosen.iter().any(|c| c.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let r = Recipient {
+            id,
+            name: name.trim().to_string(),
+            given_name: None,
+            family_name: None,
+            honorific: None,
+            post_nominal: None,
+            salutation: salutation.map(|s| s.trim_end_matches(',').to_string()),
+            role: role.clone(),
+            organisation: organisation.clone(),
+            body: kinds[k].0.to_string(),
+            country: crate::recipients::normalize_country(&country),
+            region: None,
+            district: None,
+            areas: Vec::new(),
+            party: None,
+            committees: Vec::new(),
+            contact: crate::recipients::Contact {
+                email,
+                postal,
+                ..Default::default()
+            },
+            source: Some("entered by the user".into()),
+            as_of: Some(jiff::Zoned::now().date().to_string()),
+            ids: Default::default(),
+        };
+        let problems = crate::recipients::validate(&r);
+        if !problems.is_empty() {
+            for (_, message) in problems {
+                say(&format!("{} {message}", style("That can't be used:").red()));
+            }
+            say("Please enter the contact details again.");
+            continue;
+        }
+        let path = crate::profile::config_dir().join("recipients.yaml");
+        let save = Confirm::with_theme(&theme)
+            .with_prompt(format!(
+                "Save {} to your own recipients ({}) for next time?",
+                r.name,
+                path.display()
+            ))
+            .default(true)
+            .interact()
+            .map_err(map)?;
+        if save {
+            crate::recipients::append_to_file(&path, &r)?;
+            say(&format!("Saved as `{}`; next time use --to {}", r.id, r.id));
+        }
+        return Ok(r);
+    }
 }
 
 /// What the person decided after the preview.
@@ -387,7 +565,7 @@ pub fn preview(letters: &mut [Letter]) -> Result<Decision> {
                 if let Some(edited) = Editor::new().edit(&letters[i].body).map_err(map)? {
                     let edited = crate::letters::tidy(&edited);
                     if !edited.is_empty() {
-                        letters[i].body = edited;
+                        letters[i].set_body(edited);
                     }
                 }
             }
@@ -397,8 +575,16 @@ pub fn preview(letters: &mut [Letter]) -> Result<Decision> {
     }
 }
 
-fn similarity_note(_letter: &Letter) -> Option<String> {
-    None
+fn similarity_note(letter: &Letter) -> Option<String> {
+    letter.score.mostly_template().then(|| {
+        format!(
+            "{} this letter is almost all template text ({:.0}% in your own words). Offices give far more \
+             weight to letters in the writer's own words: choose \"Edit this letter\" and add two or three \
+             sentences on why this matters to you.",
+            style("Tip:").yellow(),
+            letter.score.own_words * 100.0
+        )
+    })
 }
 
 /// Asks where to write the letters.

@@ -30,14 +30,20 @@ pub struct Letter {
     pub body: String,
     /// The sources cited, in the order of their numbers.
     pub sources: Vec<Source>,
+    /// How much of the letter is the writer's own words.
+    pub score: crate::similarity::Score,
+    /// The bare template text the score compares with.
+    pub bare: String,
 }
 
-/// Builds the data a template renders with.
+/// Builds the data a template renders with; `variant` holds the chosen wording of each of
+/// the template's variants.
 pub fn context(
     recipient: &Recipient,
     sender: &Profile,
     answers: &BTreeMap<String, Value>,
     date: jiff::civil::Date,
+    variant: &BTreeMap<String, String>,
 ) -> Value {
     let mut r = serde_json::to_value(recipient).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut r {
@@ -92,8 +98,55 @@ pub fn context(
             "postcode": sender.postcode,
         },
         "answers": answers,
+        "variant": variant,
         "date": templates::format_date(date, date_style),
         "today": date.to_string(),
+    })
+}
+
+/// How a letter is varied: the seed that picks each variant's wording.
+#[derive(Debug, Clone, Copy)]
+pub struct Seed(pub u64);
+
+impl Seed {
+    /// The default seed: from the sender's name, so one person's letters are stable from run
+    /// to run while different people's letters differ.
+    pub fn for_sender(sender: &Profile) -> Seed {
+        Seed(fnv1a(sender.name.trim().to_lowercase().as_bytes()))
+    }
+
+    /// Picks one wording per variant for this recipient.
+    pub fn choose(self, template: &Template, recipient: &Recipient) -> BTreeMap<String, String> {
+        template
+            .variants
+            .iter()
+            .map(|(name, options)| {
+                let key = format!("{}\u{0}{}\u{0}{name}", self.0, recipient.id);
+                let i = (fnv1a(key.as_bytes()) % options.len().max(1) as u64) as usize;
+                (name.clone(), options.get(i).cloned().unwrap_or_default())
+            })
+            .collect()
+    }
+}
+
+/// FNV-1a: a small hash that is the same on every platform and Rust version.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Whether a question's answer is the writer's own text (text or multiline).
+fn is_free_text(template: &Template, key: &str) -> bool {
+    template.questions.iter().any(|q| {
+        q.key == key
+            && matches!(
+                q.kind,
+                crate::templates::QuestionKind::Text | crate::templates::QuestionKind::Multiline
+            )
     })
 }
 
@@ -105,18 +158,43 @@ pub fn compose(
     sender: &Profile,
     answers: &BTreeMap<String, Value>,
     date: jiff::civil::Date,
+    seed: Seed,
 ) -> Result<Letter> {
-    let data = context(recipient, sender, answers, date);
+    let variant = seed.choose(template, recipient);
+    let data = context(recipient, sender, answers, date, &variant);
     let (body, subject) = library.render(template, &data)?;
     let (body, sources) = number_citations(&body, template)?;
+    let body = tidy(&body);
+    // The same letter with every written answer left empty: the template's own words.
+    let bare_answers: BTreeMap<String, Value> = answers
+        .iter()
+        .map(|(k, v)| {
+            let blank = v.is_string() && is_free_text(template, k);
+            (
+                k.clone(),
+                if blank {
+                    Value::String(String::new())
+                } else {
+                    v.clone()
+                },
+            )
+        })
+        .collect();
+    let bare_data = context(recipient, sender, &bare_answers, date, &variant);
+    let (bare, _) = library.render(template, &bare_data)?;
+    let (bare, _) = number_citations(&bare, template)?;
+    let bare = tidy(&bare);
+    let score = crate::similarity::score(&body, &bare);
     Ok(Letter {
         template_id: template.id.clone(),
         recipient: recipient.clone(),
         sender: sender.clone(),
         date,
         subject: subject.split_whitespace().collect::<Vec<_>>().join(" "),
-        body: tidy(&body),
+        body,
         sources,
+        score,
+        bare,
     })
 }
 
@@ -183,6 +261,12 @@ pub fn address_name(r: &Recipient) -> String {
 }
 
 impl Letter {
+    /// Replaces the body (after the writer edited it) and updates the score.
+    pub fn set_body(&mut self, body: String) {
+        self.score = crate::similarity::score(&body, &self.bare);
+        self.body = body;
+    }
+
     /// The recipient's address block: name, organisation, postal lines.
     pub fn recipient_block(&self) -> Vec<String> {
         let mut lines = vec![address_name(&self.recipient)];

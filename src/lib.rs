@@ -4,7 +4,7 @@
 //! The library holds everything; `main` only calls [`run`] and prints the one error. Modules:
 //! [`recipients`] (who, and how to reach them), [`templates`] (letter templates), [`questions`]
 //! (answers, validated alike whether typed or given), [`letters`] (pure composition),
-//! [`output`] (files), [`profile`] (the sender), [`interactive`] (the terminal wizard, the only
+//! [`similarity`] (own words versus template text), [`output`] (files), [`profile`] (the sender), [`interactive`] (the terminal wizard, the only
 //! user of dialoguer), [`cli`] and [`commands`] (the command line).
 
 pub mod cli;
@@ -16,6 +16,7 @@ pub mod output;
 pub mod profile;
 pub mod questions;
 pub mod recipients;
+pub mod similarity;
 pub mod templates;
 
 use clap::Parser;

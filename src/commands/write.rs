@@ -34,6 +34,8 @@ struct Settings {
     force: bool,
     json: bool,
     date: jiff::civil::Date,
+    no_personal: bool,
+    seed: Option<u64>,
 }
 
 impl Settings {
@@ -118,6 +120,8 @@ impl Settings {
             force: args.force,
             json: args.json,
             date,
+            no_personal: args.no_personal,
+            seed: args.seed,
         })
     }
 }
@@ -129,6 +133,10 @@ struct Written {
     name: String,
     files: Vec<PathBuf>,
     reach: Vec<String>,
+    /// Share of the letter in the writer's own words (0 to 1).
+    own_words: f64,
+    /// Similarity to the bare template (0 to 1).
+    similarity: f64,
 }
 
 /// Runs `outcry write`.
@@ -158,13 +166,16 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
         return Err(err);
     }
 
-    // Template.
-    let template = match &s.template {
-        Some(id) => library.get(id)?,
-        None if s.interactive => {
-            let all: Vec<&templates::Template> = library.all().collect();
-            interactive::template(&all)?
-        }
+    if s.formats.contains(&Format::Eml) && s.sender.email.is_none() {
+        return Err(Error::usage("an .eml file needs your email address").hint(
+            "pass --sender-email ADDRESS, or set `email` in your profile (outcry profile init)",
+        ));
+    }
+
+    // Template named on the command line (checked first, so a typo fails fast).
+    let named_template = match &s.template {
+        Some(id) => Some(library.get(id)?),
+        None if s.interactive => None,
         None => {
             return Err(
                 Error::usage("missing --template; choose which letter to write")
@@ -188,33 +199,41 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
     }
     if chosen.is_empty() {
         if s.interactive {
-            chosen = interactive::recipients(&directory, template)?;
+            chosen = interactive::recipients(&directory, named_template)?;
         } else {
             return Err(Error::usage("missing --to; choose whom to write to").hint(
                 "find ids with: outcry recipients list --search NAME, or pass --all with filters",
             ));
         }
-    } else {
-        let unsuited: Vec<&Recipient> = chosen
-            .iter()
-            .filter(|r| !templates::suits(template, r))
-            .collect();
-        if !unsuited.is_empty() {
-            eprintln!(
-                "warning: template `{}` is written for {}; {} recipient{} outside that ({}{})",
-                template.id,
-                template.audience.join(", "),
-                unsuited.len(),
-                if unsuited.len() == 1 { " is" } else { "s are" },
-                unsuited
-                    .iter()
-                    .take(3)
-                    .map(|r| format!("`{}`", r.id))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                if unsuited.len() > 3 { ", ..." } else { "" }
-            );
+    }
+
+    // Template chosen in the wizard: the ones written for these recipients first.
+    let template = match named_template {
+        Some(t) => t,
+        None => {
+            let all: Vec<&templates::Template> = library.all().collect();
+            interactive::template(&all, &chosen)?
         }
+    };
+    let unsuited: Vec<&Recipient> = chosen
+        .iter()
+        .filter(|r| !templates::suits(template, r))
+        .collect();
+    if !unsuited.is_empty() {
+        eprintln!(
+            "warning: template `{}` is written for {}; {} recipient{} outside that ({}{})",
+            template.id,
+            template.audience.join(", "),
+            unsuited.len(),
+            if unsuited.len() == 1 { " is" } else { "s are" },
+            unsuited
+                .iter()
+                .take(3)
+                .map(|r| format!("`{}`", r.id))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if unsuited.len() > 3 { ", ..." } else { "" }
+        );
     }
 
     // Answers.
@@ -239,21 +258,32 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
             console::style("A few questions, to make the letter yours").bold()
         );
     }
+    let mut asked = template.questions.clone();
+    if s.no_personal {
+        if let Some(q) = asked.iter_mut().find(|q| q.key == "personal") {
+            q.required = false;
+        }
+        s.provided.entry("personal".into()).or_insert(Provided {
+            value: String::new(),
+            origin: "--no-personal".into(),
+        });
+    }
     let answers = if s.interactive {
-        questions::resolve(
-            &template.questions,
-            &s.provided,
-            &mut interactive::Wizard,
-            true,
-        )?
+        questions::resolve(&asked, &s.provided, &mut interactive::Wizard, true)?
     } else {
-        questions::resolve(&template.questions, &s.provided, &mut Scripted, false)?
+        questions::resolve(&asked, &s.provided, &mut Scripted, false)?
     };
 
     // Compose every letter before anything is written.
     let mut letters: Vec<Letter> = chosen
         .iter()
-        .map(|r| letters::compose(&library, template, r, &s.sender, &answers, s.date))
+        .map(|r| {
+            let seed = s
+                .seed
+                .map(letters::Seed)
+                .unwrap_or_else(|| letters::Seed::for_sender(&s.sender));
+            letters::compose(&library, template, r, &s.sender, &answers, s.date, seed)
+        })
         .collect::<Result<_>>()?;
 
     if s.interactive {
@@ -287,6 +317,9 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
         std::io::stdout()
             .write_all(&out)
             .map_err(|e| Error::failure(format!("could not write to standard output: {e}")))?;
+        if !s.interactive {
+            warn_form_letters(&letters);
+        }
         return Ok(crate::error::exit::OK);
     }
 
@@ -319,6 +352,8 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
             name: letters::address_name(&l.recipient),
             files: Vec::new(),
             reach: l.recipient.contact.channels(),
+            own_words: (l.score.own_words * 100.0).round() / 100.0,
+            similarity: (l.score.similarity * 100.0).round() / 100.0,
         })
         .collect();
     for (i, path, bytes) in &plan {
@@ -326,6 +361,9 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
         written[*i].files.push(path.clone());
     }
     print_summary(&s, &written, plan.len())?;
+    if !s.interactive {
+        warn_form_letters(&letters);
+    }
     Ok(crate::error::exit::OK)
 }
 
@@ -386,4 +424,33 @@ fn print_summary(s: &Settings, written: &[Written], files: usize) -> Result<()> 
         );
     }
     Ok(())
+}
+
+/// Advice printed after the letters are written: which ones are mostly template text.
+fn warn_form_letters(letters: &[Letter]) {
+    let mostly_template: Vec<&Letter> = letters
+        .iter()
+        .filter(|l| l.score.mostly_template())
+        .collect();
+    if mostly_template.is_empty() {
+        return;
+    }
+    let worst = mostly_template
+        .iter()
+        .map(|l| l.score.own_words)
+        .fold(1.0, f64::min);
+    eprintln!(
+        "warning: {} of {} letter{} {} almost all template text ({:.0}% in your own words).\n  \
+         Offices give far more weight to letters in the writer's own words: add two or three \
+         sentences on why this matters to you, e.g. --set personal=\"...\"",
+        mostly_template.len(),
+        letters.len(),
+        if letters.len() == 1 { "" } else { "s" },
+        if mostly_template.len() == 1 {
+            "is"
+        } else {
+            "are"
+        },
+        worst * 100.0
+    );
 }

@@ -177,17 +177,68 @@ pub struct RecipientFile {
     pub recipients: Vec<serde_yaml::Value>,
 }
 
-/// Built-in recipient files, compiled into the binary.
+/// Built-in recipient files, compiled into the binary as JSON (converted from
+/// `recipients/*.yaml` by `build.rs`; `tests` check the YAML with `recipients check`).
 pub const BUILTIN: &[(&str, &str)] = &[
     (
         "us-congress.yaml",
-        include_str!("../../recipients/us-congress.yaml"),
+        include_str!(concat!(env!("OUT_DIR"), "/us-congress.json")),
     ),
     (
         "uk-commons.yaml",
-        include_str!("../../recipients/uk-commons.yaml"),
+        include_str!(concat!(env!("OUT_DIR"), "/uk-commons.json")),
+    ),
+    (
+        "institutions.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/institutions.json")),
     ),
 ];
+
+/// A built-in file, typed: parsed straight into recipients.
+#[derive(Deserialize)]
+struct BuiltinFile {
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    as_of: Option<String>,
+    #[serde(default)]
+    licence: Option<String>,
+    #[serde(default)]
+    attribution: Option<String>,
+    recipients: Vec<Recipient>,
+}
+
+/// Parses a built-in file (JSON made from the YAML at build time).
+fn parse_builtin(name: &str, json: &str) -> Result<ParsedFile> {
+    let file: BuiltinFile = serde_json::from_str(json).map_err(|e| {
+        Error::failure(format!(
+            "the built-in recipient data `{name}` is unreadable: {e}"
+        ))
+        .hint("this is a bug in outcry; please report it")
+    })?;
+    let recipients = file
+        .recipients
+        .into_iter()
+        .map(|mut r| {
+            if r.source.is_none() {
+                r.source = file.source.clone();
+            }
+            if r.as_of.is_none() {
+                r.as_of = file.as_of.clone();
+            }
+            r
+        })
+        .collect();
+    Ok(ParsedFile {
+        recipients,
+        problems: Vec::new(),
+        provenance: Provenance {
+            file: format!("built-in:{name}"),
+            licence: file.licence,
+            attribution: file.attribution,
+        },
+    })
+}
 
 /// Attribution and licence of one loaded file.
 #[derive(Debug, Clone, Serialize)]
@@ -214,16 +265,8 @@ impl Directory {
     /// an earlier one with the same id (so a user can correct a built-in record).
     pub fn load(extra: &[PathBuf]) -> Result<Directory> {
         let mut dir = Directory::default();
-        for (name, text) in BUILTIN {
-            let parsed = parse_file(Path::new(&format!("built-in:{name}")), text);
-            if !parsed.problems.is_empty() {
-                return Err(problems_error(
-                    "the built-in recipient data is invalid",
-                    &parsed.problems,
-                    "this is a bug in outcry; please report it",
-                ));
-            }
-            dir.add(parsed);
+        for (name, json) in BUILTIN {
+            dir.add(parse_builtin(name, json)?);
         }
         for path in extra {
             let text = std::fs::read_to_string(path)
@@ -722,6 +765,56 @@ fn find_key_line(text: &str, start: usize, end: usize, key: &str) -> Option<usiz
                 .is_some_and(|rest| rest.starts_with(':'));
             matches.then_some(i + 1)
         })
+}
+
+/// Adds a recipient to a user's recipients file (created if missing), keeping what is there.
+pub fn append_to_file(path: &Path, r: &Recipient) -> Result<()> {
+    let mut existing: Vec<serde_yaml::Value> = Vec::new();
+    if path.exists() {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::io("read recipients file", path, &e))?;
+        let parsed = parse_file(path, &text);
+        if !parsed.problems.is_empty() {
+            return Err(problems_error(
+                &format!(
+                    "recipients file `{}` is invalid, so nothing was added",
+                    path.display()
+                ),
+                &parsed.problems,
+                &format!(
+                    "fix it, then check with: outcry recipients check {}",
+                    path.display()
+                ),
+            ));
+        }
+        let value: serde_yaml::Value =
+            serde_yaml::from_str(&text).unwrap_or(serde_yaml::Value::Null);
+        match value {
+            serde_yaml::Value::Sequence(items) => existing = items,
+            serde_yaml::Value::Mapping(mut m) => {
+                // Keep the file-level fields (source, as_of, licence...) of a mapping file.
+                let record = serde_yaml::to_value(r).map_err(|e| Error::failure(e.to_string()))?;
+                match m.get_mut("recipients") {
+                    Some(serde_yaml::Value::Sequence(items)) => items.push(record),
+                    _ => {
+                        m.insert(
+                            "recipients".into(),
+                            serde_yaml::Value::Sequence(vec![record]),
+                        );
+                    }
+                }
+                let text = serde_yaml::to_string(&m).map_err(|e| Error::failure(e.to_string()))?;
+                return crate::output::write_atomic(path, text.as_bytes(), true);
+            }
+            _ => {}
+        }
+    }
+    existing.push(serde_yaml::to_value(r).map_err(|e| Error::failure(e.to_string()))?);
+    let text = serde_yaml::to_string(&existing).map_err(|e| Error::failure(e.to_string()))?;
+    let text = format!(
+        "# Your own recipients, read by outcry on every run. Check with: outcry recipients check FILE\n{text}"
+    );
+    crate::output::write_atomic(path, text.as_bytes(), true)
 }
 
 #[cfg(test)]

@@ -28,6 +28,31 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "un-investigation.hbs",
         include_str!("../../templates/un-investigation.hbs"),
     ),
+    (
+        "un-special-procedures.hbs",
+        include_str!("../../templates/un-special-procedures.hbs"),
+    ),
+    (
+        "trade-due-diligence.hbs",
+        include_str!("../../templates/trade-due-diligence.hbs"),
+    ),
+    (
+        "company-due-diligence.hbs",
+        include_str!("../../templates/company-due-diligence.hbs"),
+    ),
+    (
+        "medical-integrity.hbs",
+        include_str!("../../templates/medical-integrity.hbs"),
+    ),
+    (
+        "letter-to-editor.hbs",
+        include_str!("../../templates/letter-to-editor.hbs"),
+    ),
+    (
+        "thank-you.hbs",
+        include_str!("../../templates/thank-you.hbs"),
+    ),
+    ("chase.hbs", include_str!("../../templates/chase.hbs")),
 ];
 
 /// A letter template.
@@ -47,6 +72,10 @@ pub struct Template {
     pub questions: Vec<Question>,
     /// Sources the letter may cite with `{{cite "id"}}`.
     pub sources: Vec<Source>,
+    /// Alternative wordings, by name; the letter uses `{{variant.NAME}}` and each letter gets
+    /// one of them, chosen by the seed, so a campaign's letters are not all identical.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub variants: BTreeMap<String, Vec<String>>,
     /// The Handlebars body (from the salutation to the signature).
     #[serde(skip)]
     pub body: String,
@@ -167,6 +196,8 @@ struct FrontMatter {
     questions: Vec<Question>,
     #[serde(default)]
     sources: Vec<Source>,
+    #[serde(default)]
+    variants: BTreeMap<String, Vec<String>>,
 }
 
 /// Splits and parses one template file. Returns every problem found.
@@ -293,6 +324,14 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
             ));
         }
     }
+    for (name, options) in &fm.variants {
+        if options.is_empty() || options.iter().any(|o| o.trim().is_empty()) {
+            problems.push(problem(
+                key_line(name),
+                format!("variant `{name}` needs at least one non-empty wording"),
+            ));
+        }
+    }
     let mut ids = HashSet::new();
     for s in &fm.sources {
         if !ids.insert(s.id.clone()) {
@@ -320,6 +359,7 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
         subject: fm.subject,
         questions: fm.questions,
         sources: fm.sources,
+        variants: fm.variants,
         body,
         origin: origin.to_string(),
         body_line,

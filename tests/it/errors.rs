@@ -16,7 +16,7 @@ fn missing_template() {
 #[test]
 fn unknown_template() {
     write().sender().args(["-t", "nope", "--to", "us-sen-ma-warren", "--no-input"]).run().expect_code(2).stderr_is(
-        "error: no template with id `nope`\n  hint: available: transplant-tourism-law, un-investigation\n",
+        "error: no template with id `nope`\n  hint: available: chase, company-due-diligence, letter-to-editor, medical-integrity, thank-you, trade-due-diligence, transplant-tourism-law, un-investigation, un-special-procedures\n",
     );
 }
 
@@ -97,7 +97,7 @@ fn unknown_question() {
         .args(["-t", "un-investigation", "--to", "uk-mp-alex-baker", "--set", "persnal=x", "--no-input"])
         .run()
         .expect_code(2)
-        .stderr_is("error: template `un-investigation` has no question `persnal` (given in --set)\n  hint: its questions are: personal, reply\n");
+        .stderr_is("error: template `un-investigation` has no question `persnal` (given in --set)\n  hint: its questions are: personal, connection, reply\n");
 }
 
 #[test]

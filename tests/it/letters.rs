@@ -289,7 +289,8 @@ fn template_audience_mismatch_warns_but_writes() {
     let out = Test::new()
         .args(["write", "-t", "transplant-tourism-law", "--to", "uk-mp-alex-baker"])
         .args(["--recipients", "extra.yaml", "--to", "acme-health"])
-        .args(["--set", "personal=Mine.", "--no-input", "--stdout"])
+        .arg(format!("--set=personal={PERSONAL}"))
+        .args(["--no-input", "--stdout"])
         .file(
             "extra.yaml",
             "- id: acme-health\n  name: Acme Health plc\n  salutation: Dear Sir or Madam\n  body: company\n  country: GB\n  contact:\n    postal: [1 High Street, Leeds, LS1 1AA]\n",

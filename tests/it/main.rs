@@ -3,6 +3,7 @@
 mod errors;
 mod harness;
 mod letters;
+mod library;
 mod pty;
 mod recipients;
 mod templates;

@@ -30,6 +30,19 @@ fn exit_code(s: &Session) -> String {
     format!("{:?}", s.get_process().wait().unwrap())
 }
 
+/// Picks a letter in the template list by its title.
+fn choose_letter(s: &mut Session, title: &str) {
+    s.expect("Choose a letter").unwrap();
+    let shown = s.expect(title).unwrap();
+    let above = String::from_utf8_lossy(shown.before())
+        .matches(" — ")
+        .count();
+    for _ in 0..above {
+        s.send(DOWN).unwrap();
+    }
+    s.send("\r").unwrap();
+}
+
 /// Everything the program prints until it exits.
 fn until_eof(s: &mut Session) -> String {
     let captures = s.expect(expectrl::Eof).unwrap();
@@ -37,6 +50,8 @@ fn until_eof(s: &mut Session) -> String {
 }
 
 fn search_and_pick(s: &mut Session, query: &str, name: &str) {
+    s.expect("Find them").unwrap();
+    s.send("\r").unwrap(); // Search representatives
     s.expect("Search").unwrap();
     s.send_line(query).unwrap();
     s.expect("Choose with Space").unwrap();
@@ -62,10 +77,6 @@ fn a_whole_letter_to_three_recipients() {
     s.send_line("us").unwrap();
     s.expect("Save these details for next time?").unwrap();
     s.send("y").unwrap();
-    s.expect("Choose a letter").unwrap();
-    s.expect("Pass a law against transplant tourism").unwrap();
-    s.send("\r").unwrap();
-
     search_and_pick(&mut s, "warren region:MA", "Senator Elizabeth Warren");
     s.expect("Add more recipients?").unwrap();
     s.send("y").unwrap();
@@ -75,11 +86,14 @@ fn a_whole_letter_to_three_recipients() {
     search_and_pick(&mut s, "aldershot", "Alex Baker MP");
     s.expect("Add more recipients?").unwrap();
     s.send("n").unwrap();
+    choose_letter(&mut s, "Pass a law against transplant tourism");
 
     s.expect("In your own words, why does this matter to you?")
         .unwrap();
     s.send_line("As a nurse I know what a transplant means — every organ must be given freely.")
         .unwrap();
+    s.expect("Any personal or local connection?").unwrap();
+    s.send_line("I live in Springfield.").unwrap();
     s.expect("Would you like a written reply?").unwrap();
     s.send("y").unwrap();
 
@@ -142,7 +156,7 @@ fn a_whole_letter_to_three_recipients() {
     let mut s = spawn(&t, &["write", "--out", "second"]);
     s.expect("Write as this person?").unwrap();
     s.send("y").unwrap();
-    s.expect("Choose a letter").unwrap();
+    s.expect("Find them").unwrap();
     s.send("\x03").unwrap();
     s.expect("cancelled; nothing was written").unwrap();
     s.expect(expectrl::Eof).unwrap();
@@ -190,6 +204,8 @@ fn cancel_at_preview_writes_nothing_and_invalid_answers_are_asked_again() {
         .unwrap();
     s.expect("In your own words").unwrap();
     s.send_line("Accountability matters to me.").unwrap();
+    s.expect("Any personal or local connection?").unwrap();
+    s.send_line("").unwrap();
     s.expect("Would you like a written reply?").unwrap();
     s.send("n").unwrap();
     s.expect("Dear Alex Baker MP,").unwrap();

@@ -218,3 +218,17 @@ fn import_rejects_a_wrong_file() {
         .stderr_has("error: `x.csv:2`: ")
         .stderr_has("hint: is this the mp_lookup.csv file from dfe-analytical-services/mp-lookup?");
 }
+
+#[test]
+fn built_in_files_pass_the_same_checks_as_user_files() {
+    let files: Vec<String> = ["us-congress.yaml", "uk-commons.yaml", "institutions.yaml"]
+        .iter()
+        .map(|f| repo().join("recipients").join(f).display().to_string())
+        .collect();
+    Test::new()
+        .args(["recipients", "check"])
+        .args(files)
+        .run()
+        .ok()
+        .stdout_has("1187 recipients checked: no problems");
+}
