@@ -219,3 +219,101 @@ fn cancel_at_preview_writes_nothing_and_invalid_answers_are_asked_again() {
     assert!(status.ends_with(", 130)"), "{status}");
     assert!(!t.path("letters").exists());
 }
+
+#[test]
+fn someone_else_is_validated_saved_and_reusable() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London N1 1AA]\ncountry: GB\n",
+    );
+    let mut s = spawn(&t, &["write", "-t", "letter-to-editor"]);
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Find them").unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap();
+    s.expect("Their name").unwrap();
+    s.send_line("The Letters Editor").unwrap();
+    s.expect("Their title or role").unwrap();
+    s.send_line("").unwrap();
+    s.expect("Organisation").unwrap();
+    s.send_line("The Example Gazette").unwrap();
+    s.expect("What kind of recipient?").unwrap();
+    s.expect("newspapers, editors and journalists (media)")
+        .unwrap();
+    for _ in 0..4 {
+        s.send(DOWN).unwrap();
+    }
+    s.send("\r").unwrap();
+    s.expect("Their country").unwrap();
+    s.send_line("gb").unwrap();
+    s.expect("Their published email address").unwrap();
+    s.send_line("letters-at-gazette").unwrap();
+    s.expect("Address line 1").unwrap();
+    s.send_line("").unwrap();
+    s.expect("How to greet them").unwrap();
+    s.send_line("Dear Editor").unwrap();
+    s.expect("bad email `letters-at-gazette`").unwrap();
+    s.expect("Their published email address").unwrap();
+    s.send_line("letters@example.org").unwrap();
+    s.expect("Address line 1").unwrap();
+    s.send_line("").unwrap();
+    s.expect("How to greet them").unwrap();
+    s.send_line("Dear Editor").unwrap();
+    s.expect("Save The Letters Editor to your own recipients")
+        .unwrap();
+    s.send("y").unwrap();
+    s.expect("next time use --to the-letters-editor-the-example-gazette")
+        .unwrap();
+    s.expect("Add more recipients?").unwrap();
+    s.send("n").unwrap();
+    s.expect("A suggested headline").unwrap();
+    s.send_line("").unwrap();
+    s.expect("What prompted you to write?").unwrap();
+    s.send_line("").unwrap();
+    s.expect("In your own words").unwrap();
+    s.send_line("I teach nursing, and my students deserve to know where organs come from.")
+        .unwrap();
+    s.expect("Dear Editor,").unwrap();
+    s.expect("What next?").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Save the letters in folder").unwrap();
+    s.send_line("").unwrap();
+    let rest = until_eof(&mut s);
+    assert!(
+        rest.contains("Wrote 1 letter (2 files) to letters"),
+        "{rest}"
+    );
+
+    let saved = std::fs::read_to_string(t.path("config/recipients.yaml")).unwrap();
+    assert!(
+        saved.contains("id: the-letters-editor-the-example-gazette")
+            && saved.contains("body: media"),
+        "{saved}"
+    );
+    // A script can now use the saved recipient.
+    let mut again = Test::new();
+    std::fs::create_dir_all(again.path("config")).unwrap();
+    std::fs::write(again.path("config/recipients.yaml"), &saved).unwrap();
+    let out = again
+        .args([
+            "write",
+            "-t",
+            "letter-to-editor",
+            "--to",
+            "the-letters-editor-the-example-gazette",
+        ])
+        .args([
+            "--set",
+            "personal=Mine.",
+            "--sender-name",
+            "A",
+            "--sender-address",
+            "1 St",
+            "--no-input",
+            "--stdout",
+        ])
+        .run();
+    out.ok();
+    assert!(out.stdout.contains("Dear Editor,"));
+}
