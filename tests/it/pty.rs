@@ -292,7 +292,7 @@ fn someone_else_is_validated_saved_and_reusable() {
         "{saved}"
     );
     // A script can now use the saved recipient.
-    let mut again = Test::new();
+    let again = Test::new();
     std::fs::create_dir_all(again.path("config")).unwrap();
     std::fs::write(again.path("config/recipients.yaml"), &saved).unwrap();
     let out = again
