@@ -38,6 +38,14 @@ pub enum Command {
     /// Create or show your sender profile.
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Send letters written with --format eml from your own email account (safe by default).
+    Send(SendArgs),
+    /// List the letters sent by email, from the sent log.
+    History {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a shell completion script, e.g. `outcry completions bash > ~/.local/share/bash-completion/completions/outcry`.
     Completions {
         /// The shell.
@@ -102,6 +110,18 @@ pub struct WriteArgs {
     /// File format; repeatable. Default: txt, plus eml for recipients with an email address.
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
     pub format: Vec<Format>,
+    /// After writing, send the .eml letters by email (asks first; see `outcry send`).
+    #[arg(long)]
+    pub send: bool,
+    /// With --send: send without asking for confirmation.
+    #[arg(long, short = 'y', requires = "send")]
+    pub yes: bool,
+    /// With --send: show what would be sent, and send nothing.
+    #[arg(long, requires = "send")]
+    pub dry_run: bool,
+    /// With --send: send at most N letters.
+    #[arg(long, value_name = "N", requires = "send")]
+    pub limit: Option<usize>,
     /// Print the letters to standard output instead of writing files.
     #[arg(long)]
     pub stdout: bool,
@@ -124,6 +144,37 @@ pub struct WriteArgs {
     /// The date on the letters (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE", env = "OUTCRY_DATE")]
     pub date: Option<String>,
+}
+
+/// Options of `outcry send`.
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// Folders or .eml files to send (default: letters).
+    pub paths: Vec<PathBuf>,
+    /// Show exactly what would be sent, and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Send without asking for confirmation.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Send at most N letters this time.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Send again letters that the sent log says were already sent.
+    #[arg(long)]
+    pub resend: bool,
+    /// Send letters whose earlier attempt was interrupted (they may arrive twice).
+    #[arg(long)]
+    pub retry_unknown: bool,
+    /// Allow `security: none` to a server that is not on this machine.
+    #[arg(long)]
+    pub insecure: bool,
+    /// Print links that open each letter in your mail program, Gmail or Outlook instead.
+    #[arg(long)]
+    pub links: bool,
+    /// Use this profile instead of the saved one.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 /// `outcry templates ...`
@@ -239,6 +290,21 @@ pub enum ProfileCommand {
         /// Your phone number.
         #[arg(long)]
         phone: Option<String>,
+        /// Mail server for sending, e.g. smtp.gmail.com.
+        #[arg(long, value_name = "HOST")]
+        smtp_host: Option<String>,
+        /// Mail server port (default 587 for starttls, 465 for tls).
+        #[arg(long, value_name = "PORT")]
+        smtp_port: Option<u16>,
+        /// How the connection is secured.
+        #[arg(long, value_enum, value_name = "SECURITY")]
+        smtp_security: Option<crate::mail::settings::Security>,
+        /// Mail account login name.
+        #[arg(long, value_name = "USER")]
+        smtp_username: Option<String>,
+        /// A command that prints your mail password (e.g. "pass show mail"); never the password itself.
+        #[arg(long, value_name = "COMMAND")]
+        smtp_password_command: Option<String>,
         /// Never prompt.
         #[arg(long)]
         no_input: bool,
@@ -248,4 +314,10 @@ pub enum ProfileCommand {
     },
     /// Print your profile and where it is stored.
     Show,
+    /// Connect and log in to your mail server without sending anything.
+    TestSmtp {
+        /// Allow `security: none` to a server that is not on this machine.
+        #[arg(long)]
+        insecure: bool,
+    },
 }

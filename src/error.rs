@@ -16,6 +16,10 @@ pub mod exit {
     pub const FAILURE: i32 = 1;
     /// The command line, a file or an answer was not acceptable.
     pub const USAGE: i32 = 2;
+    /// Sending: some letters were sent, some failed (the sent log says which).
+    pub const PARTIAL: i32 = 3;
+    /// Sending: no letter was sent (the server refused the login, could not be reached, ...).
+    pub const NOT_SENT: i32 = 4;
     /// The person cancelled (Ctrl-C or chose "cancel").
     pub const CANCELLED: i32 = 130;
 }
@@ -29,6 +33,10 @@ pub enum Kind {
     Failure,
     /// The person cancelled.
     Cancelled,
+    /// Some letters were sent and some were not.
+    Partial,
+    /// No letter was sent.
+    NotSent,
 }
 
 /// A user-facing error: a message, optional hints, and its kind.
@@ -70,6 +78,24 @@ impl Error {
         }
     }
 
+    /// Some letters were sent, some were not: exit code 3.
+    pub fn partial(message: impl Into<String>) -> Self {
+        Error {
+            kind: Kind::Partial,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    /// Nothing was sent: exit code 4.
+    pub fn not_sent(message: impl Into<String>) -> Self {
+        Error {
+            kind: Kind::NotSent,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
     /// Adds a hint line, printed after the message.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
@@ -100,6 +126,8 @@ impl Error {
             Kind::Usage => exit::USAGE,
             Kind::Failure => exit::FAILURE,
             Kind::Cancelled => exit::CANCELLED,
+            Kind::Partial => exit::PARTIAL,
+            Kind::NotSent => exit::NOT_SENT,
         }
     }
 

@@ -603,3 +603,24 @@ pub fn folder(default: &std::path::Path) -> Result<std::path::PathBuf> {
         .map_err(map)?;
     Ok(std::path::PathBuf::from(dir.trim()))
 }
+
+/// Asks before sending; the default is no.
+pub fn confirm_send(count: usize, host: &str) -> Result<bool> {
+    Confirm::with_theme(&theme())
+        .with_prompt(format!(
+            "Send {count} letter{} now through {host}?",
+            if count == 1 { "" } else { "s" }
+        ))
+        .default(false)
+        .interact()
+        .map_err(map)
+}
+
+/// Asks for the mail password without showing it.
+pub fn password(user: &str, host: &str) -> Result<crate::mail::secret::Secret> {
+    let p = dialoguer::Password::with_theme(&theme())
+        .with_prompt(format!("Password for {user} on {host} (not stored)"))
+        .interact()
+        .map_err(map)?;
+    Ok(crate::mail::secret::Secret::new(p))
+}

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod error;
 pub mod interactive;
 pub mod letters;
+pub mod mail;
 pub mod output;
 pub mod profile;
 pub mod questions;

@@ -70,7 +70,21 @@ pub fn eml(letter: &Letter) -> Result<Vec<u8>> {
         ))
     })?;
     let from = Mailbox::new(Some(letter.sender.name.clone()), from_addr.clone());
-    let mut builder = lettre::Message::builder()
+    let mut builder = lettre::Message::builder();
+    if let Some(reply_to) = letter
+        .sender
+        .smtp
+        .as_ref()
+        .and_then(|s| s.reply_to.as_deref())
+    {
+        let addr: lettre::Address = reply_to.parse().map_err(|_| {
+            Error::usage(format!(
+                "`smtp.reply_to` `{reply_to}` in your profile is not a valid address"
+            ))
+        })?;
+        builder = builder.reply_to(Mailbox::new(Some(letter.sender.name.clone()), addr));
+    }
+    let mut builder = builder
         .from(from)
         .subject(letter.subject.clone())
         .message_id(None)

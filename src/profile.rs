@@ -38,7 +38,7 @@ pub struct Profile {
     pub postcode: Option<String>,
     /// Mail server settings (used when sending).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub smtp: Option<serde_yaml::Value>,
+    pub smtp: Option<crate::mail::settings::SmtpSettings>,
 }
 
 impl Profile {

@@ -2,6 +2,7 @@
 
 pub mod profile;
 pub mod recipients;
+pub mod send;
 pub mod templates;
 pub mod write;
 
@@ -39,6 +40,21 @@ pub fn dispatch(mut cli: Cli) -> Result<i32> {
         Some(Command::Templates(cmd)) => templates::run(cmd, &cli.templates),
         Some(Command::Recipients(cmd)) => recipients::run(cmd, &cli.recipients),
         Some(Command::Profile(cmd)) => profile::run(cmd),
+        Some(Command::Send(args)) => {
+            let opts = send::Options {
+                dry_run: args.dry_run,
+                yes: args.yes,
+                limit: args.limit,
+                resend: args.resend,
+                retry_unknown: args.retry_unknown,
+                insecure: args.insecure,
+                links: args.links,
+                profile: args.profile,
+            };
+            let paths = if args.paths.is_empty() { vec![std::path::PathBuf::from("letters")] } else { args.paths };
+            send::run(&paths, &opts, &cli.recipients)
+        }
+        Some(Command::History { json }) => history(json),
         Some(Command::Completions { shell }) => {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "outcry", &mut std::io::stdout());
@@ -53,4 +69,48 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
         .map_err(|e| Error::failure(format!("could not write JSON: {e}")))?;
     println!("{text}");
     Ok(())
+}
+
+/// `outcry history`: what the sent log says, newest last.
+fn history(json: bool) -> Result<i32> {
+    let log = crate::mail::log::SentLog::open(&crate::mail::log::SentLog::default_path())?;
+    if json {
+        print_json(&log.entries())?;
+        return Ok(0);
+    }
+    if log.entries().is_empty() {
+        println!("Nothing has been sent yet ({}).", log.path().display());
+        return Ok(0);
+    }
+    for e in log.entries().iter().filter(|e| e.event != "attempt") {
+        println!(
+            "{}  {:<9}  to {}  {}  ({})",
+            e.time,
+            e.event,
+            e.to.join(", "),
+            e.subject,
+            e.reply.as_deref().unwrap_or("")
+        );
+    }
+    let interrupted: Vec<&crate::mail::log::Entry> = log
+        .entries()
+        .iter()
+        .filter(|e| {
+            e.event == "attempt" && log.status(&e.message_id) == crate::mail::log::Status::Unknown
+        })
+        .collect();
+    for e in interrupted {
+        println!(
+            "{}  unknown    to {}  {}  (interrupted while sending)",
+            e.time,
+            e.to.join(", "),
+            e.subject
+        );
+    }
+    println!(
+        "
+The sent log is {}.",
+        log.path().display()
+    );
+    Ok(0)
 }

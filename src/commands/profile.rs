@@ -8,6 +8,10 @@ use crate::profile::{self, Profile};
 pub fn run(cmd: ProfileCommand) -> Result<i32> {
     let path = profile::default_path();
     match cmd {
+        ProfileCommand::TestSmtp { insecure } => {
+            let p = profile::load(&path)?;
+            super::send::test_connection(&p, insecure)
+        }
         ProfileCommand::Show => {
             let p = profile::load(&path)?;
             println!("# {}", path.display());
@@ -23,6 +27,11 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
             address,
             country,
             phone,
+            smtp_host,
+            smtp_port,
+            smtp_security,
+            smtp_username,
+            smtp_password_command,
             no_input,
             force,
         } => {
@@ -53,6 +62,28 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
             }
             if let Some(v) = phone {
                 p.phone = Some(v);
+            }
+            if let Some(host) = smtp_host {
+                p.smtp = Some(crate::mail::settings::SmtpSettings {
+                    host,
+                    port: smtp_port,
+                    security: smtp_security.unwrap_or_default(),
+                    username: smtp_username,
+                    password_command: smtp_password_command,
+                    ca_file: None,
+                    rate_limit_per_minute: 20,
+                    reply_to: None,
+                    bcc_self: false,
+                    timeout_seconds: None,
+                });
+            } else if smtp_port.is_some()
+                || smtp_security.is_some()
+                || smtp_username.is_some()
+                || smtp_password_command.is_some()
+            {
+                return Err(Error::usage(
+                    "--smtp-port, --smtp-security, --smtp-username and --smtp-password-command need --smtp-host",
+                ));
             }
             if !no_input && crate::interactive::available() {
                 crate::interactive::install_interrupt_handler();

@@ -36,10 +36,16 @@ struct Settings {
     date: jiff::civil::Date,
     no_personal: bool,
     seed: Option<u64>,
+    send: Option<super::send::Options>,
 }
 
 impl Settings {
     fn resolve(args: WriteArgs) -> Result<Settings> {
+        if args.send && args.stdout {
+            return Err(Error::usage(
+                "--send sends the letter files, so it cannot be used with --stdout",
+            ));
+        }
         if args.stdout && args.json {
             return Err(Error::usage(
                 "--stdout and --json both print to standard output; choose one",
@@ -122,6 +128,13 @@ impl Settings {
             date,
             no_personal: args.no_personal,
             seed: args.seed,
+            send: args.send.then(|| super::send::Options {
+                dry_run: args.dry_run,
+                yes: args.yes,
+                limit: args.limit,
+                profile: args.profile.clone(),
+                ..Default::default()
+            }),
         })
     }
 }
@@ -166,6 +179,11 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
         return Err(err);
     }
 
+    if s.send.is_some() && s.sender.email.is_none() {
+        return Err(Error::usage("sending needs your email address").hint(
+            "pass --sender-email ADDRESS, or set `email` in your profile (outcry profile init)",
+        ));
+    }
     if s.formats.contains(&Format::Eml) && s.sender.email.is_none() {
         return Err(Error::usage("an .eml file needs your email address").hint(
             "pass --sender-email ADDRESS, or set `email` in your profile (outcry profile init)",
@@ -363,6 +381,22 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
     print_summary(&s, &written, plan.len())?;
     if !s.interactive {
         warn_form_letters(&letters);
+    }
+    if let Some(opts) = &s.send {
+        // The letters are on disk; now send the .eml ones.
+        let emls: Vec<PathBuf> = plan
+            .iter()
+            .map(|(_, p, _)| p.clone())
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect();
+        if emls.is_empty() {
+            println!(
+                "\nNone of these recipients publishes an email address, so there is nothing to send."
+            );
+            return Ok(crate::error::exit::OK);
+        }
+        println!();
+        return super::send::run(&emls, opts, recipient_files);
     }
     Ok(crate::error::exit::OK)
 }

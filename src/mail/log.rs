@@ -1,0 +1,149 @@
+//! The sent log: an append-only JSON Lines file in the data folder.
+//!
+//! Every message is recorded as `attempt` before it is handed to the server and as
+//! `delivered` (with the server's reply) or `failed` after. A message whose last entry is an
+//! attempt was interrupted mid-send: nobody knows whether it arrived, so it is held back until
+//! the user decides. Each line is flushed to disk before the next step.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// One line of the log.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Entry {
+    /// When (RFC 3339, UTC).
+    pub time: String,
+    /// `attempt`, `delivered` or `failed`.
+    pub event: String,
+    /// The message's Message-ID.
+    pub message_id: String,
+    /// The recipients.
+    pub to: Vec<String>,
+    /// The subject.
+    pub subject: String,
+    /// The letter file.
+    pub file: String,
+    /// The server's reply (or the error), for delivered and failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<String>,
+}
+
+/// Where a message stands according to the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Never tried.
+    New,
+    /// The server accepted it.
+    Delivered,
+    /// The last try failed; it may be tried again.
+    Failed(String),
+    /// A try started and never finished: it may or may not have been sent.
+    Unknown,
+}
+
+/// The sent log.
+pub struct SentLog {
+    path: PathBuf,
+    status: HashMap<String, Status>,
+    entries: Vec<Entry>,
+}
+
+impl SentLog {
+    /// The default location: `sent-log.jsonl` in the data folder.
+    pub fn default_path() -> PathBuf {
+        super::data_dir().join("sent-log.jsonl")
+    }
+
+    /// Opens (or starts) the log at `path`.
+    pub fn open(path: &Path) -> Result<SentLog> {
+        let mut log = SentLog {
+            path: path.to_path_buf(),
+            status: HashMap::new(),
+            entries: Vec::new(),
+        };
+        if !path.exists() {
+            return Ok(log);
+        }
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Error::io("read the sent log", path, &e))?;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let entry: Entry = match serde_json::from_str(line) {
+                Ok(e) => e,
+                // A line cut short by a crash is the last line; anything else is damage.
+                Err(_) if i + 1 == text.lines().count() => continue,
+                Err(e) => {
+                    return Err(Error::failure(format!(
+                        "the sent log `{}:{}` is damaged: {e}",
+                        path.display(),
+                        i + 1
+                    ))
+                    .hint(
+                        "it is a text file with one JSON object per line; fix or remove that line",
+                    ));
+                }
+            };
+            log.apply(&entry);
+            log.entries.push(entry);
+        }
+        Ok(log)
+    }
+
+    fn apply(&mut self, e: &Entry) {
+        let status = match e.event.as_str() {
+            "attempt" => Status::Unknown,
+            "delivered" => Status::Delivered,
+            _ => Status::Failed(e.reply.clone().unwrap_or_default()),
+        };
+        self.status.insert(e.message_id.clone(), status);
+    }
+
+    /// The status of a message.
+    pub fn status(&self, message_id: &str) -> Status {
+        self.status.get(message_id).cloned().unwrap_or(Status::New)
+    }
+
+    /// Every entry, oldest first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The log's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends an entry and syncs it to disk before returning.
+    pub fn record(&mut self, entry: Entry) -> Result<()> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, &e))?;
+        }
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .map_err(|e| Error::io("open the sent log", &self.path, &e))?;
+        let mut line = serde_json::to_string(&entry).map_err(|e| Error::failure(e.to_string()))?;
+        line.push('\n');
+        file.write_all(line.as_bytes())
+            .and_then(|_| file.sync_data())
+            .map_err(|e| Error::io("write the sent log", &self.path, &e))?;
+        self.apply(&entry);
+        self.entries.push(entry);
+        Ok(())
+    }
+}
+
+/// The current time, RFC 3339 in UTC.
+pub fn now() -> String {
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
