@@ -283,6 +283,7 @@ fn send_all(
             reply,
         };
         let mut last_error = String::new();
+        let mut connect_failed = false;
         for attempt in 0..TRIES {
             if attempt > 0 {
                 let delay = retry_delay(attempt - 1);
@@ -294,9 +295,13 @@ fn send_all(
             }
             if conn.as_ref().is_none_or(Connection::is_broken) {
                 match runtime.block_on(Connection::open(settings, password)) {
-                    Ok(c) => conn = Some(c),
+                    Ok(c) => {
+                        conn = Some(c);
+                        connect_failed = false;
+                    }
                     Err(Failure::Transient(e)) => {
                         last_error = e;
+                        connect_failed = true;
                         continue;
                     }
                     Err(f) => {
@@ -335,7 +340,8 @@ fn send_all(
                 }
             }
         }
-        if last_error.starts_with("could not connect") {
+        if connect_failed {
+            // No connection after every try: the server is down or unreachable; stop here.
             stop = Some(Failure::Transient(last_error));
             break;
         }

@@ -186,3 +186,31 @@ impl Outcome {
             .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
     }
 }
+
+/// A command for the real binary in `dir`, with the scrubbed environment plus `env`.
+pub fn command_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.env_clear();
+    for (k, v) in scrubbed_env(dir) {
+        cmd.env(k, v);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.current_dir(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// Runs the binary in `dir` (sharing its config, data and letters) and collects the outcome.
+pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Outcome {
+    let out = command_in(dir, args, env).output().unwrap();
+    Outcome {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}

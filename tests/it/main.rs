@@ -6,4 +6,6 @@ mod letters;
 mod library;
 mod pty;
 mod recipients;
+mod send;
+mod smtp_server;
 mod templates;

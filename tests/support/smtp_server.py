@@ -58,10 +58,10 @@ def main():
 
     def authenticator(server, session, envelope, mechanism, auth_data):
         if not isinstance(auth_data, LoginPassword) or not args.auth:
-            return AuthResult(success=False)
+            return AuthResult(success=False, handled=False)
         user, password = args.auth.split(":", 1)
         ok = auth_data.login.decode() == user and auth_data.password.decode() == password
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)
 
     tls_context = None
     if args.tls_cert:
