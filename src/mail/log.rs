@@ -51,6 +51,7 @@ pub struct SentLog {
     path: PathBuf,
     status: HashMap<String, Status>,
     entries: Vec<Entry>,
+    file: Option<std::fs::File>,
 }
 
 impl SentLog {
@@ -65,6 +66,7 @@ impl SentLog {
             path: path.to_path_buf(),
             status: HashMap::new(),
             entries: Vec::new(),
+            file: None,
         };
         if !path.exists() {
             return Ok(log);
@@ -120,24 +122,40 @@ impl SentLog {
         &self.path
     }
 
-    /// Appends an entry and syncs it to disk before returning.
+    /// Appends an entry. An `attempt` is synced to disk before this returns, because it must
+    /// survive a crash during the send that follows; an outcome need not be: if it is lost,
+    /// the message reads as "unknown" and is held back, never sent twice. The file is kept
+    /// open between entries.
     pub fn record(&mut self, entry: Entry) -> Result<()> {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, &e))?;
         }
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-            .map_err(|e| Error::io("open the sent log", &self.path, &e))?;
+        if self.file.is_none() {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&self.path)
+                .map_err(|e| Error::io("open the sent log", &self.path, &e))?;
+            self.file = Some(file);
+        }
+        let file = self.file.as_mut().expect("opened above");
         let mut line = serde_json::to_string(&entry).map_err(|e| Error::failure(e.to_string()))?;
         line.push('\n');
+        let sync = entry.event == "attempt";
         file.write_all(line.as_bytes())
-            .and_then(|_| file.sync_data())
+            .and_then(|_| if sync { file.sync_data() } else { Ok(()) })
             .map_err(|e| Error::io("write the sent log", &self.path, &e))?;
         self.apply(&entry);
         self.entries.push(entry);
         Ok(())
+    }
+}
+
+impl Drop for SentLog {
+    fn drop(&mut self) {
+        if let Some(f) = &self.file {
+            let _ = f.sync_data();
+        }
     }
 }
 

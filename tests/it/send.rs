@@ -196,9 +196,7 @@ fn wrong_password_stops_at_once_and_a_rerun_sends_everything() {
     drop(server);
     let server = SmtpServer::start_tls(&["--auth", &format!("zoe:{PASSWORD}")]).expect(3);
     let t2 = retarget(&t, server.port, &tls_settings());
-    send(t2, &["--yes"])
-        .ok()
-        .stdout_has("Sent 3 of 3 letters.");
+    send(t2, &["--yes"]).ok().stdout_has("Sent 3 of 3 letters.");
 }
 
 /// Points the profile of `t` at another port.
