@@ -181,7 +181,7 @@ pub fn run(paths: &[PathBuf], opts: &Options, recipient_files: &[PathBuf]) -> Re
         return Err(Error::usage(
             "no mail server is set up in your profile, so outcry cannot send",
         )
-        .hint("add an `smtp:` block to your profile (see the README, \"Sending letters\")")
+        .hint("add an `smtp:` block to your profile (see the README, \"Sending letters by email\")")
         .hint("or open each letter in your own mail program: outcry send --links FOLDER"));
     };
     settings.check(opts.insecure)?;
@@ -404,7 +404,7 @@ fn send_all(
 pub fn test_connection(profile: &Profile, insecure: bool) -> Result<i32> {
     let Some(settings) = &profile.smtp else {
         return Err(Error::usage("no mail server is set up in your profile")
-            .hint("add an `smtp:` block (see the README, \"Sending letters\"), or run outcry profile init"));
+            .hint("add an `smtp:` block (see the README, \"Sending letters by email\"), or run outcry profile init"));
     };
     settings.check(insecure)?;
     let password = password(settings)?;
