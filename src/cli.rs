@@ -207,6 +207,24 @@ pub enum TemplatesCommand {
 pub enum RecipientsCommand {
     /// List recipients, optionally filtered.
     List(ListArgs),
+    /// Find your representatives: from a US ZIP code, a state and district, or a UK
+    /// constituency, town or council.
+    Find {
+        /// A UK constituency, town or council name (e.g. Aldershot).
+        place: Option<String>,
+        /// A US ZIP code: your two senators and your House member.
+        #[arg(long, value_name = "ZIP", conflicts_with = "place")]
+        zip: Option<String>,
+        /// A US state (two letters), with --district.
+        #[arg(long, value_name = "STATE", conflicts_with_all = ["place", "zip"], requires = "district")]
+        state: Option<String>,
+        /// A US congressional district number (0 for at large), with --state.
+        #[arg(long, value_name = "N", requires = "state")]
+        district: Option<u32>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show everything known about one recipient.
     Show {
         /// The recipient id.

@@ -24,6 +24,49 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
             Ok(exit::OK)
         }
         RecipientsCommand::Check { files } => check(&files),
+        RecipientsCommand::Find {
+            place,
+            zip,
+            state,
+            district,
+            json,
+        } => {
+            let dir = Directory::load(extra)?;
+            let found = match (&place, &zip, &state, district) {
+                (_, Some(zip), _, _) => recipients::find::by_zip(&dir, zip)?,
+                (_, _, Some(state), Some(d)) => {
+                    recipients::find::by_districts(&dir, &[(state.to_uppercase(), d)])
+                }
+                (Some(place), _, _, _) => recipients::find::by_place(&dir, place)?,
+                _ => {
+                    return Err(Error::usage("say where: a ZIP code, a state and district, or a place")
+                        .hint("for example: outcry recipients find --zip 94110, or outcry recipients find Aldershot"));
+                }
+            };
+            if json {
+                let out = serde_json::json!({
+                    "notes": found.notes,
+                    "recipients": found.recipients.iter().map(|r| JsonRecipient::from(*r)).collect::<Vec<_>>(),
+                });
+                super::print_json(&out)?;
+                return Ok(exit::OK);
+            }
+            for note in &found.notes {
+                println!("note: {note}");
+            }
+            if found.recipients.is_empty() {
+                return Err(Error::usage("no current representative found there"));
+            }
+            for r in &found.recipients {
+                println!("{:<36} {}", r.id, crate::interactive::describe(r));
+                for c in r.contact.channels() {
+                    println!("{:<36}   {c}", "");
+                }
+            }
+            let ids: Vec<&str> = found.recipients.iter().map(|r| r.id.as_str()).collect();
+            println!("\nWrite to them with: outcry write --to {}", ids.join(","));
+            Ok(exit::OK)
+        }
         RecipientsCommand::Import {
             from,
             paths,

@@ -5,6 +5,7 @@
 //! problem with `file:line`, and filtering. It does not know about letters or templates;
 //! importers for public datasets live in [`import`].
 
+pub mod find;
 pub mod import;
 
 use std::collections::{BTreeMap, HashMap};

@@ -232,3 +232,110 @@ fn built_in_files_pass_the_same_checks_as_user_files() {
         .ok()
         .stdout_has("1187 recipients checked: no problems");
 }
+
+fn find(args: &[&str]) -> (Vec<String>, Vec<String>) {
+    let out = Test::new()
+        .args(["recipients", "find", "--json"])
+        .args(args.iter().copied())
+        .run();
+    out.ok();
+    let v = out.json();
+    let ids = v["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    let notes = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .collect();
+    (ids, notes)
+}
+
+#[test]
+fn find_by_zip() {
+    let (ids, notes) = find(&["--zip", "94110"]);
+    assert_eq!(
+        ids,
+        [
+            "us-sen-ca-schiff",
+            "us-sen-ca-padilla",
+            "us-rep-ca-11-pelosi"
+        ]
+    );
+    assert!(notes.is_empty());
+    let (ids, notes) = find(&["--zip", "10001"]);
+    assert_eq!(
+        ids,
+        [
+            "us-sen-ny-gillibrand",
+            "us-sen-ny-schumer",
+            "us-rep-ny-10-goldman",
+            "us-rep-ny-12-nadler"
+        ]
+    );
+    assert_eq!(
+        notes,
+        [
+            "ZIP code 10001 spans 2 congressional districts (NY-10, NY-12); your street address decides which is yours, so every member is listed"
+        ]
+    );
+    let (ids, _) = find(&["--zip", "05401"]);
+    assert_eq!(
+        ids,
+        [
+            "us-sen-vt-sanders",
+            "us-sen-vt-welch",
+            "us-rep-vt-al-balint"
+        ]
+    );
+    let (ids, _) = find(&["--state", "ny", "--district", "14"]);
+    assert_eq!(ids.last().unwrap(), "us-rep-ny-14-ocasio-cortez");
+}
+
+#[test]
+fn find_errors() {
+    Test::new().args(["recipients", "find", "--zip", "00000"]).run().expect_code(2).stderr_is(
+        "error: no congressional district is known for ZIP code `00000`\n  \
+         hint: the Census ZIP areas leave out PO-box-only and some new ZIP codes\n  \
+         hint: try --state XX --district N, or search by name: outcry recipients list --search NAME\n",
+    );
+    Test::new()
+        .args(["recipients", "find", "--zip", "9411"])
+        .run()
+        .expect_code(2)
+        .stderr_is(
+            "error: `9411` is not a five-digit US ZIP code\n  hint: for example: --zip 94110\n",
+        );
+    Test::new()
+        .args(["recipients", "find", "Atlantis"])
+        .run()
+        .expect_code(2)
+        .stderr_is(
+            "error: no UK constituency, town or council matches `Atlantis`\n  \
+         hint: try the constituency name as on parliament.uk, or your council, e.g. `Rushmoor`\n  \
+         hint: for US representatives use --zip, or --state XX --district N\n",
+        );
+}
+
+#[test]
+fn find_uk_places_forgivingly() {
+    assert_eq!(find(&["Aldershot"]).0, ["uk-mp-alex-baker"]);
+    assert_eq!(find(&["aldershot"]).0, ["uk-mp-alex-baker"]);
+    let (ids, notes) = find(&["Aldrshot"]);
+    assert_eq!(ids, ["uk-mp-alex-baker"]);
+    assert_eq!(
+        notes,
+        ["nothing matched `Aldrshot` exactly; these are the closest names"]
+    );
+    // A council covering several constituencies lists them all, and says why.
+    let (ids, notes) = find(&["Leeds"]);
+    assert!(ids.len() >= 2, "{ids:?}");
+    assert!(notes.is_empty() || notes[0].contains("your address decides"));
+    let text = Test::new().args(["recipients", "find", "Aldershot"]).run();
+    text.ok()
+        .stdout_has("Write to them with: outcry write --to uk-mp-alex-baker");
+}
