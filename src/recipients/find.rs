@@ -132,7 +132,8 @@ pub fn by_place<'a>(dir: &'a Directory, place: &str) -> Result<Found<'a>> {
     let district = |r: &Recipient| fold(r.district.as_deref().unwrap_or(""));
     // Best first: the constituency itself, then constituencies containing the words, then
     // councils and areas, then near misses (typos).
-    let tiers: [Box<dyn Fn(&Recipient) -> bool>; 4] = [
+    type Tier<'t> = Box<dyn Fn(&Recipient) -> bool + 't>;
+    let tiers: [Tier; 4] = [
         Box::new(|r| district(r) == want),
         Box::new(|r| district(r).contains(&want)),
         Box::new(|r| {
