@@ -273,7 +273,7 @@ impl Letter {
         if let Some(org) = &self.recipient.organisation {
             lines.push(org.clone());
         }
-        lines.extend(self.recipient.contact.postal.iter().cloned());
+        lines.extend(self.recipient.contact.postal_for(&self.sender.address_lines()));
         lines
     }
 

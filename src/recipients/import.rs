@@ -147,19 +147,54 @@ struct Committee {
 }
 
 #[derive(Deserialize)]
+struct DistrictOffices {
+    id: LegislatorIds,
+    #[serde(default)]
+    offices: Vec<DistrictOffice>,
+}
+
+#[derive(Deserialize)]
+struct DistrictOffice {
+    #[serde(default)]
+    address: Option<String>,
+    #[serde(default)]
+    suite: Option<String>,
+    #[serde(default)]
+    building: Option<String>,
+    #[serde(default)]
+    city: Option<String>,
+    #[serde(default)]
+    state: Option<String>,
+    #[serde(default, deserialize_with = "string_or_number")]
+    zip: Option<String>,
+    #[serde(default)]
+    phone: Option<String>,
+}
+
+fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    let v: Option<serde_yaml::Value> = Option::deserialize(d)?;
+    Ok(match v {
+        Some(serde_yaml::Value::String(s)) => Some(s),
+        Some(serde_yaml::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+#[derive(Deserialize)]
 struct Membership {
     bioguide: String,
 }
 
 /// Finds the dataset files among `paths` (files or folders) by their upstream names.
-fn congress_files(paths: &[PathBuf]) -> Result<(PathBuf, Option<PathBuf>, Option<PathBuf>)> {
+fn congress_files(paths: &[PathBuf]) -> Result<(PathBuf, Option<PathBuf>, Option<PathBuf>, Option<PathBuf>)> {
     let mut candidates = Vec::new();
     for p in paths {
         if p.is_dir() {
-            for name in [
+                        for name in [
                 "legislators-current.yaml",
                 "committees-current.yaml",
                 "committee-membership-current.yaml",
+                "legislators-district-offices.yaml",
             ] {
                 let f = p.join(name);
                 if f.exists() {
@@ -182,10 +217,11 @@ fn congress_files(paths: &[PathBuf]) -> Result<(PathBuf, Option<PathBuf>, Option
         Error::usage("no `legislators-current.yaml` among the paths given")
             .hint("pass the folder of a congress-legislators checkout, or the file itself")
     })?;
-    Ok((
+        Ok((
         legislators,
         find("committees-current.yaml"),
         find("committee-membership-current.yaml"),
+        find("legislators-district-offices.yaml"),
     ))
 }
 
@@ -202,7 +238,7 @@ fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
 }
 
 fn congress_legislators(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
-    let (legislators_path, committees_path, membership_path) = congress_files(paths)?;
+    let (legislators_path, committees_path, membership_path, offices_path) = congress_files(paths)?;
     let legislators: Vec<Legislator> = parse_yaml(&legislators_path)?;
     let mut imported = Imported {
         source: "unitedstates/congress-legislators (legislators-current.yaml)".into(),
@@ -228,6 +264,38 @@ fn congress_legislators(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
         }
         _ => imported.notes.push(
             "committee files not found beside legislators-current.yaml; recipients have no committees".into(),
+        ),
+    }
+
+    // bioguide → local offices (postal addresses in the home state).
+    let mut offices_of: HashMap<String, Vec<super::Office>> = HashMap::new();
+    match &offices_path {
+        Some(path) => {
+            let all: Vec<DistrictOffices> = parse_yaml(path)?;
+            for member in all {
+                let offices = member
+                    .offices
+                    .into_iter()
+                    .filter_map(|o| {
+                        let street = o.address?;
+                        let city = o.city?;
+                        let mut postal = Vec::new();
+                        if let Some(b) = o.building.filter(|b| !b.trim().is_empty()) {
+                            postal.push(b);
+                        }
+                        postal.push(match o.suite.filter(|s| !s.trim().is_empty()) {
+                            Some(s) => format!("{street}, {s}"),
+                            None => street,
+                        });
+                        postal.push(format!("{city}, {} {}", o.state.unwrap_or_default(), o.zip.unwrap_or_default()).trim().to_string());
+                        Some(super::Office { name: city, postal, phone: o.phone })
+                    })
+                    .collect();
+                offices_of.insert(member.id.bioguide, offices);
+            }
+        }
+        None => imported.notes.push(
+            "legislators-district-offices.yaml not found beside legislators-current.yaml; no local offices".into(),
         ),
     }
 
@@ -300,6 +368,7 @@ fn congress_legislators(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             }
         };
         let contact = Contact {
+            offices: offices_of.remove(&leg.id.bioguide).unwrap_or_default(),
             email: None, // Congress publishes no member email addresses.
             postal: term
                 .address
@@ -310,7 +379,7 @@ fn congress_legislators(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             contact_form: term.contact_form.clone().filter(|u| u.starts_with("http")),
             website: term.url.clone().filter(|u| u.starts_with("http")),
         };
-        if contact.postal.is_empty() && contact.phone.is_none() && contact.contact_form.is_none() {
+        if contact.postal.is_empty() && contact.phone.is_none() && contact.contact_form.is_none() && contact.offices.is_empty() {
             imported.skipped.push(format!(
                 "{display}: the source has no office address, phone or contact form yet"
             ));
@@ -557,6 +626,7 @@ fn uk_mp_lookup(paths: &[PathBuf], _as_of: &str) -> Result<Imported> {
             contact: Contact {
                 email,
                 postal: COMMONS_POSTAL.iter().map(|s| s.to_string()).collect(),
+                offices: Vec::new(),
                 phone: None,
                 contact_form: None,
                 website: None,

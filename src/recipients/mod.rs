@@ -96,6 +96,37 @@ pub struct Contact {
     /// Official website.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// Local (district or constituency) offices; a letter to one often arrives sooner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<Office>,
+}
+
+/// A local office of a representative.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    /// Where it is (a town), for choosing one.
+    pub name: String,
+    /// Postal address lines.
+    pub postal: Vec<String>,
+    /// Phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+impl Contact {
+    /// The postal address to print on a letter from `sender_address`: the local office in the
+    /// sender's town if there is one, else the first local office, else the main address.
+    pub fn postal_for(&self, sender_address: &[String]) -> Vec<String> {
+        let sender = fold(&sender_address.join(" "));
+        if let Some(o) = self.offices.iter().find(|o| !o.name.is_empty() && sender.contains(&fold(&o.name))) {
+            return o.postal.clone();
+        }
+        match self.offices.first() {
+            Some(o) => o.postal.clone(),
+            None => self.postal.clone(),
+        }
+    }
 }
 
 impl Contact {
@@ -113,6 +144,10 @@ impl Contact {
         }
         if let Some(form) = &self.contact_form {
             out.push(format!("contact form {form}"));
+        }
+        if !self.offices.is_empty() {
+            let towns: Vec<&str> = self.offices.iter().map(|o| o.name.as_str()).collect();
+            out.push(format!("local office{} in {}", if towns.len() == 1 { "" } else { "s" }, towns.join(", ")));
         }
         out
     }
