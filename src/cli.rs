@@ -122,6 +122,10 @@ pub struct WriteArgs {
     /// With --send: send at most N letters.
     #[arg(long, value_name = "N", requires = "send")]
     pub limit: Option<usize>,
+    /// How to reach them, instead of the automatic choice: email (.eml), post (printable
+    /// letter), phone (call script) or form (contact-form text); repeatable.
+    #[arg(long, value_enum, value_name = "CHANNEL")]
+    pub channel: Vec<crate::output::Channel>,
     /// Print the letters to standard output instead of writing files.
     #[arg(long)]
     pub stdout: bool,

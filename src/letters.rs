@@ -273,7 +273,11 @@ impl Letter {
         if let Some(org) = &self.recipient.organisation {
             lines.push(org.clone());
         }
-        lines.extend(self.recipient.contact.postal_for(&self.sender.address_lines()));
+        lines.extend(
+            self.recipient
+                .contact
+                .postal_for(&self.sender.address_lines()),
+        );
         lines
     }
 
@@ -325,6 +329,105 @@ impl Letter {
         }
         out.push_str(&format!("\nSubject: {}\n\n", self.subject));
         out.push_str(&self.email_text());
+        out
+    }
+
+    /// The one question the letter asks (the paragraph that asks it).
+    pub fn ask(&self) -> Option<&str> {
+        self.body.split("\n\n").find(|p| {
+            let p = p.trim_start();
+            p.contains('?')
+                && ["Will ", "Could ", "My question", "Would you support"]
+                    .iter()
+                    .any(|s| p.starts_with(s) || p.contains(&format!(". {s}")))
+        })
+    }
+
+    /// A short script for calling the office: who you are, where you live, the one ask.
+    pub fn call_script(&self) -> String {
+        let r = &self.recipient;
+        let mut out = format!("Call script: {}\n\n", address_name(r));
+        let mut numbers = Vec::new();
+        if let Some(p) = &r.contact.phone {
+            numbers.push(format!("{p} (main office)"));
+        }
+        numbers.extend(
+            r.contact
+                .offices
+                .iter()
+                .filter_map(|o| o.phone.as_ref().map(|p| format!("{p} ({} office)", o.name))),
+        );
+        if numbers.is_empty() {
+            out.push_str("No phone number is known for this office.\n\n");
+        } else {
+            out.push_str("Phone:\n");
+            for n in numbers {
+                out.push_str(&format!("  {n}\n"));
+            }
+            out.push('\n');
+        }
+        let place = self
+            .sender
+            .address_lines()
+            .last()
+            .cloned()
+            .unwrap_or_default();
+        out.push_str("Say:\n\n");
+        out.push_str(&format!(
+            "Hello, my name is {}{}. I am calling about forced organ harvesting in China and transplant tourism.\n\n",
+            self.sender.name,
+            if place.is_empty() { String::new() } else { format!(" and I live in {place}") }
+        ));
+        if let Some(ask) = self.ask() {
+            out.push_str(ask.trim());
+            out.push_str("\n\n");
+        }
+        out.push_str("I don't need a response. Thank you for passing this on.\n\n");
+        out.push_str("Tips: staff take a note of your name, town and request; keep it short and polite. If you reach voicemail, leave the same message with your phone number.\n");
+        out
+    }
+
+    /// The letter for a web contact form: subject and message within usual field limits.
+    pub fn form_text(&self) -> String {
+        const SUBJECT_LIMIT: usize = 100;
+        const MESSAGE_LIMIT: usize = 4000;
+        let subject: String = self.subject.chars().take(SUBJECT_LIMIT).collect();
+        let mut message = self.email_text();
+        if message.chars().count() > MESSAGE_LIMIT {
+            // Keep the letter; shorten the sources to their addresses.
+            let mut short = self.body.clone();
+            short.push_str("\n\nSources: ");
+            short.push_str(
+                &self
+                    .sources
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        format!(
+                            "[{}] {}",
+                            i + 1,
+                            s.url.clone().unwrap_or_else(|| s.title.clone())
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            message = short.chars().take(MESSAGE_LIMIT).collect();
+        }
+        let mut out = String::new();
+        if let Some(url) = &self.recipient.contact.contact_form {
+            out.push_str(&format!("Contact form: {url}\n"));
+        }
+        out.push_str("Many forms ask for your name, postal address and email in separate fields; fill those in first.\n\n");
+        out.push_str(&format!(
+            "Subject ({} characters):\n{subject}\n\n",
+            subject.chars().count()
+        ));
+        out.push_str(&format!(
+            "Message ({} characters):\n{}\n",
+            message.chars().count(),
+            message.trim_end()
+        ));
         out
     }
 

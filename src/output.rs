@@ -22,6 +22,10 @@ pub enum Format {
     Md,
     /// An email message (RFC 5322) that opens in any mail client and can be sent.
     Eml,
+    /// A short phone-call script with the office numbers.
+    Call,
+    /// The letter sized for a web contact form, with the form's address.
+    Form,
 }
 
 impl Format {
@@ -31,8 +35,53 @@ impl Format {
             Format::Txt => "txt",
             Format::Md => "md",
             Format::Eml => "eml",
+            Format::Call => "call.txt",
+            Format::Form => "form.txt",
         }
     }
+}
+
+/// The ways to reach a recipient, for `--channel`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Channel {
+    /// An email message (.eml).
+    Email,
+    /// A printable letter to post.
+    Post,
+    /// A call script.
+    Phone,
+    /// Text for the office's web contact form.
+    Form,
+}
+
+impl Channel {
+    /// The file format that serves this channel.
+    pub fn format(self) -> Format {
+        match self {
+            Channel::Email => Format::Eml,
+            Channel::Post => Format::Txt,
+            Channel::Phone => Format::Call,
+            Channel::Form => Format::Form,
+        }
+    }
+}
+
+/// How each recipient should be reached, when the user does not choose formats: by email if
+/// both sides have an address; otherwise a printable letter, plus a call script when there is a
+/// phone number and form-ready text when there is a contact form.
+pub fn best_formats(letter: &Letter) -> Vec<Format> {
+    let c = &letter.recipient.contact;
+    if c.email.is_some() && letter.sender.email.is_some() {
+        return vec![Format::Txt, Format::Eml];
+    }
+    let mut f = vec![Format::Txt];
+    if c.phone.is_some() || c.offices.iter().any(|o| o.phone.is_some()) {
+        f.push(Format::Call);
+    }
+    if c.contact_form.is_some() {
+        f.push(Format::Form);
+    }
+    f
 }
 
 /// `2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt`: sorts by date, never collides.
@@ -52,6 +101,8 @@ pub fn render(letter: &Letter, format: Format) -> Result<Vec<u8>> {
         Format::Txt => Ok(letter.to_text().into_bytes()),
         Format::Md => Ok(letter.to_markdown().into_bytes()),
         Format::Eml => eml(letter),
+        Format::Call => Ok(letter.call_script().into_bytes()),
+        Format::Form => Ok(letter.form_text().into_bytes()),
     }
 }
 

@@ -105,6 +105,14 @@ impl Settings {
             search: None,
         });
         let mut formats = args.format;
+        if !args.channel.is_empty() {
+            if !formats.is_empty() {
+                return Err(Error::usage(
+                    "--channel and --format both choose the files; use one of them",
+                ));
+            }
+            formats = args.channel.iter().map(|c| c.format()).collect();
+        }
         formats.sort();
         formats.dedup();
         Ok(Settings {
@@ -345,11 +353,7 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
     let mut plan: Vec<(usize, PathBuf, Vec<u8>)> = Vec::new();
     for (i, letter) in letters.iter().enumerate() {
         let formats: Vec<Format> = if s.formats.is_empty() {
-            let mut f = vec![Format::Txt];
-            if letter.recipient.contact.email.is_some() && letter.sender.email.is_some() {
-                f.push(Format::Eml);
-            }
-            f
+            output::best_formats(letter)
         } else {
             s.formats.clone()
         };
@@ -452,7 +456,7 @@ fn print_summary(s: &Settings, written: &[Written], files: usize) -> Result<()> 
     if without_email > 0 {
         println!(
             "\n{without_email} recipient{} publish{} no email address: print the .txt letter and post it, \
-             or paste it into their contact form.",
+             call with the .call.txt script, or paste the .form.txt text into their contact form.",
             if without_email == 1 { "" } else { "s" },
             if without_email == 1 { "es" } else { "" }
         );

@@ -171,7 +171,9 @@ struct DistrictOffice {
     phone: Option<String>,
 }
 
-fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+fn string_or_number<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
     let v: Option<serde_yaml::Value> = Option::deserialize(d)?;
     Ok(match v {
         Some(serde_yaml::Value::String(s)) => Some(s),
@@ -186,11 +188,13 @@ struct Membership {
 }
 
 /// Finds the dataset files among `paths` (files or folders) by their upstream names.
-fn congress_files(paths: &[PathBuf]) -> Result<(PathBuf, Option<PathBuf>, Option<PathBuf>, Option<PathBuf>)> {
+fn congress_files(
+    paths: &[PathBuf],
+) -> Result<(PathBuf, Option<PathBuf>, Option<PathBuf>, Option<PathBuf>)> {
     let mut candidates = Vec::new();
     for p in paths {
         if p.is_dir() {
-                        for name in [
+            for name in [
                 "legislators-current.yaml",
                 "committees-current.yaml",
                 "committee-membership-current.yaml",
@@ -217,12 +221,12 @@ fn congress_files(paths: &[PathBuf]) -> Result<(PathBuf, Option<PathBuf>, Option
         Error::usage("no `legislators-current.yaml` among the paths given")
             .hint("pass the folder of a congress-legislators checkout, or the file itself")
     })?;
-        Ok((
+    Ok(CongressFiles {
         legislators,
-        find("committees-current.yaml"),
-        find("committee-membership-current.yaml"),
-        find("legislators-district-offices.yaml"),
-    ))
+        committees: find("committees-current.yaml"),
+        membership: find("committee-membership-current.yaml"),
+        offices: find("legislators-district-offices.yaml"),
+    })
 }
 
 fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
@@ -238,7 +242,12 @@ fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
 }
 
 fn congress_legislators(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
-    let (legislators_path, committees_path, membership_path, offices_path) = congress_files(paths)?;
+    let CongressFiles {
+        legislators: legislators_path,
+        committees: committees_path,
+        membership: membership_path,
+        offices: offices_path,
+    } = congress_files(paths)?;
     let legislators: Vec<Legislator> = parse_yaml(&legislators_path)?;
     let mut imported = Imported {
         source: "unitedstates/congress-legislators (legislators-current.yaml)".into(),
@@ -379,7 +388,11 @@ fn congress_legislators(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             contact_form: term.contact_form.clone().filter(|u| u.starts_with("http")),
             website: term.url.clone().filter(|u| u.starts_with("http")),
         };
-        if contact.postal.is_empty() && contact.phone.is_none() && contact.contact_form.is_none() && contact.offices.is_empty() {
+        if contact.postal.is_empty()
+            && contact.phone.is_none()
+            && contact.contact_form.is_none()
+            && contact.offices.is_empty()
+        {
             imported.skipped.push(format!(
                 "{display}: the source has no office address, phone or contact form yet"
             ));

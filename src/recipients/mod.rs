@@ -119,7 +119,11 @@ impl Contact {
     /// sender's town if there is one, else the first local office, else the main address.
     pub fn postal_for(&self, sender_address: &[String]) -> Vec<String> {
         let sender = fold(&sender_address.join(" "));
-        if let Some(o) = self.offices.iter().find(|o| !o.name.is_empty() && sender.contains(&fold(&o.name))) {
+        if let Some(o) = self
+            .offices
+            .iter()
+            .find(|o| !o.name.is_empty() && sender.contains(&fold(&o.name)))
+        {
             return o.postal.clone();
         }
         match self.offices.first() {
@@ -147,7 +151,11 @@ impl Contact {
         }
         if !self.offices.is_empty() {
             let towns: Vec<&str> = self.offices.iter().map(|o| o.name.as_str()).collect();
-            out.push(format!("local office{} in {}", if towns.len() == 1 { "" } else { "s" }, towns.join(", ")));
+            out.push(format!(
+                "local office{} in {}",
+                if towns.len() == 1 { "" } else { "s" },
+                towns.join(", ")
+            ));
         }
         out
     }

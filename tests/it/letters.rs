@@ -57,7 +57,7 @@ fn writes_files_named_to_sort_and_not_collide() {
         .sender()
         .args(["--no-input", "--out", "out"]);
     let out = t.run();
-    out.ok().stdout_has("Wrote 2 letters (3 files) to out");
+    out.ok().stdout_has("Wrote 2 letters (5 files) to out");
     out.stdout_has("reach by: post to 311 Hart Senate Office Building, Washington, DC 20510");
     out.stdout_has("reach by: email alex.baker.mp@parliament.uk");
     let mut names: Vec<String> = std::fs::read_dir(t.path("out"))
@@ -70,6 +70,8 @@ fn writes_files_named_to_sort_and_not_collide() {
         [
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.eml",
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.call.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.form.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt",
         ]
     );
@@ -332,4 +334,78 @@ fn the_date_can_be_set_for_backdated_or_reproducible_letters() {
         std::fs::read_to_string(t.path("out/2027-01-05_un-investigation_uk-mp-alex-baker.txt"))
             .unwrap();
     assert!(text.contains("\n\n5 January 2027\n\n"), "{text}");
+}
+
+#[test]
+fn each_recipient_gets_the_channels_it_can_receive() {
+    let mut t = Test::new()
+        .args([
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--to",
+            "us-sen-ma-warren,uk-mp-alex-baker,us-rep-ny-14-ocasio-cortez",
+        ])
+        .arg(format!("--set=personal={PERSONAL}"))
+        .sender()
+        .args(["--no-input", "--out", "out"]);
+    t.run().ok();
+    let mut names: Vec<String> = std::fs::read_dir(t.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.eml",
+            "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
+            "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.call.txt",
+            "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.call.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.form.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt",
+        ]
+    );
+    let call = std::fs::read_to_string(
+        t.path("out/2026-11-28_transplant-tourism-law_us-sen-ma-warren.call.txt"),
+    )
+    .unwrap();
+    insta::assert_snapshot!("call_script_warren", call);
+    let form = std::fs::read_to_string(
+        t.path("out/2026-11-28_transplant-tourism-law_us-sen-ma-warren.form.txt"),
+    )
+    .unwrap();
+    assert!(form.starts_with("Contact form: https://www.warren.senate.gov/?p=email_senator\n"));
+    assert!(form.contains("Subject (63 characters):\nPlease help stop transplant tourism and forced organ harvesting\n"));
+    let message_len: usize = form
+        .split("Message (")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(message_len <= 4000);
+    // --channel chooses instead.
+    let mut t = Test::new()
+        .args([
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--to",
+            "uk-mp-alex-baker",
+            "--channel",
+            "phone",
+        ])
+        .arg(format!("--set=personal={PERSONAL}"))
+        .sender()
+        .args(["--no-input", "--out", "out"]);
+    t.run().ok().stdout_has("Wrote 1 letter (1 file) to out");
+    let call = std::fs::read_to_string(
+        t.path("out/2026-11-28_transplant-tourism-law_uk-mp-alex-baker.call.txt"),
+    )
+    .unwrap();
+    assert!(call.contains("No phone number is known for this office."));
 }
