@@ -188,9 +188,15 @@ struct Membership {
 }
 
 /// Finds the dataset files among `paths` (files or folders) by their upstream names.
-fn congress_files(
-    paths: &[PathBuf],
-) -> Result<(PathBuf, Option<PathBuf>, Option<PathBuf>, Option<PathBuf>)> {
+/// The files of a congress-legislators checkout.
+struct CongressFiles {
+    legislators: PathBuf,
+    committees: Option<PathBuf>,
+    membership: Option<PathBuf>,
+    offices: Option<PathBuf>,
+}
+
+fn congress_files(paths: &[PathBuf]) -> Result<CongressFiles> {
     let mut candidates = Vec::new();
     for p in paths {
         if p.is_dir() {
