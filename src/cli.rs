@@ -245,7 +245,7 @@ pub enum RecipientsCommand {
     },
     /// Convert a public dataset into a recipients file.
     Import {
-        /// The dataset format: congress-legislators or uk-mp-lookup.
+        /// The dataset format: congress-legislators, uk-mp-lookup, openstates, europarl or csv.
         #[arg(long = "from", value_name = "FORMAT")]
         from: String,
         /// The dataset's files or folder.
@@ -260,6 +260,12 @@ pub enum RecipientsCommand {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// For --from csv: fill FIELD from COLUMN (FIELD=COLUMN); repeatable.
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
+        /// For --from csv: set FIELD to VALUE for every row (e.g. body=legislature); repeatable.
+        #[arg(long = "const", value_name = "FIELD=VALUE")]
+        constant: Vec<String>,
     },
 }
 

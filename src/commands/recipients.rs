@@ -73,7 +73,13 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
             out,
             as_of,
             force,
+            map,
+            constant,
         } => {
+            let csv = import::CsvOptions {
+                map: import::parse_pairs(&map, "--map")?,
+                constant: import::parse_pairs(&constant, "--const")?,
+            };
             let as_of = match as_of {
                 Some(d) => {
                     d.parse::<jiff::civil::Date>().map_err(|_| {
@@ -83,7 +89,7 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
                 }
                 None => jiff::Zoned::now().date().to_string(),
             };
-            let imported = import::import(&from, &paths, &as_of)?;
+            let imported = import::import(&from, &paths, &as_of, &csv)?;
             let command = format!(
                 "outcry recipients import --from {from} {} --as-of {as_of} --out {}",
                 paths

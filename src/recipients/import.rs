@@ -23,6 +23,18 @@ pub const FORMATS: &[(&str, &str)] = &[
         "uk-mp-lookup",
         "dfe-analytical-services/mp-lookup: mp_lookup.csv (UK MPs)",
     ),
+    (
+        "openstates",
+        "openstates/people: a state folder (e.g. data/de) of person YAML files",
+    ),
+    (
+        "europarl",
+        "European Parliament open data: a MEPs CSV (Windows-1252 or UTF-8)",
+    ),
+    (
+        "csv",
+        "any CSV, with --map FIELD=COLUMN and --const FIELD=VALUE",
+    ),
 ];
 
 /// What an import produced.
@@ -43,10 +55,13 @@ pub struct Imported {
 }
 
 /// Runs the importer for `format` over `paths`. `as_of` is the date the data describes.
-pub fn import(format: &str, paths: &[PathBuf], as_of: &str) -> Result<Imported> {
+pub fn import(format: &str, paths: &[PathBuf], as_of: &str, csv: &CsvOptions) -> Result<Imported> {
     match format {
+        "csv" => generic_csv(paths, csv),
         "congress-legislators" => congress_legislators(paths, as_of),
         "uk-mp-lookup" => uk_mp_lookup(paths, as_of),
+        "openstates" => openstates(paths, as_of),
+        "europarl" => europarl(paths, as_of),
         other => {
             let known: Vec<&str> = FORMATS.iter().map(|(f, _)| *f).collect();
             Err(Error::usage(format!("unknown import format `{other}`"))
@@ -684,4 +699,618 @@ mod tests {
         assert_eq!(ordinal(12), "12th");
         assert_eq!(ordinal(22), "22nd");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// US state legislators (openstates/people, CC0)
+
+#[derive(Deserialize)]
+struct OsPerson {
+    id: String,
+    name: String,
+    #[serde(default)]
+    given_name: Option<String>,
+    #[serde(default)]
+    family_name: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    party: Vec<OsParty>,
+    #[serde(default)]
+    roles: Vec<OsRole>,
+    #[serde(default)]
+    offices: Vec<OsOffice>,
+    #[serde(default)]
+    links: Vec<OsLink>,
+}
+
+#[derive(Deserialize)]
+struct OsParty {
+    name: String,
+    #[serde(default, deserialize_with = "string_or_number")]
+    end_date: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct OsRole {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default, deserialize_with = "string_or_number")]
+    district: Option<String>,
+    #[serde(default)]
+    jurisdiction: Option<String>,
+    #[serde(default, deserialize_with = "string_or_number")]
+    end_date: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct OsOffice {
+    #[serde(default)]
+    classification: Option<String>,
+    #[serde(default)]
+    address: Option<String>,
+    #[serde(default)]
+    voice: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct OsLink {
+    url: String,
+}
+
+/// "P.O. Box 1401 411 Legislative Ave., Dover, DE 19901" → ["P.O. Box 1401 411 Legislative
+/// Ave.", "Dover, DE 19901"]; an address in another shape stays on one line.
+fn split_us_address(address: &str) -> Vec<String> {
+    let parts: Vec<&str> = address.split(", ").map(str::trim).collect();
+    if parts.len() >= 3 {
+        let n = parts.len();
+        vec![parts[..n - 2].join(", "), parts[n - 2..].join(", ")]
+    } else {
+        vec![address.trim().to_string()]
+    }
+}
+
+fn yaml_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let dir = if p.join("legislature").is_dir() {
+                p.join("legislature")
+            } else {
+                p.clone()
+            };
+            let entries =
+                std::fs::read_dir(&dir).map_err(|e| Error::io("read folder", &dir, &e))?;
+            files.extend(
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|f| f.extension().is_some_and(|x| x == "yml" || x == "yaml")),
+            );
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            return Err(Error::usage(format!("`{}` does not exist", p.display())));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn openstates(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
+    let mut imported = Imported {
+        source: "openstates/people (state legislators)".into(),
+        licence: "CC0-1.0".into(),
+        attribution: "US state legislator data from the Open States project (CC0 1.0).".into(),
+        ..Default::default()
+    };
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for file in yaml_files(paths)? {
+        let p: OsPerson = parse_yaml(&file)?;
+        // Roles are not in order: the current one has no end date, or one still to come.
+        let Some(role) = p.roles.iter().find(|r| {
+            matches!(r.kind.as_str(), "upper" | "lower" | "legislature")
+                && r.end_date.as_deref().is_none_or(|e| e >= as_of)
+        }) else {
+            imported
+                .skipped
+                .push(format!("{}: no current seat in a legislature", p.name));
+            continue;
+        };
+        let state = role
+            .jurisdiction
+            .as_deref()
+            .and_then(|j| j.split("state:").nth(1))
+            .map(|s| s.split('/').next().unwrap_or(s).to_uppercase())
+            .unwrap_or_default();
+        let (body, honorific) = match role.kind.as_str() {
+            "lower" => ("us-state-lower", "Representative"),
+            _ => ("us-state-upper", "Senator"),
+        };
+        let family = p
+            .family_name
+            .clone()
+            .unwrap_or_else(|| p.name.split_whitespace().last().unwrap_or("").to_string());
+        let district = role.district.clone().unwrap_or_default();
+        let base = format!(
+            "us-{}-{}-{}-{}",
+            state.to_lowercase(),
+            role.kind,
+            slug(&district),
+            slug(&family)
+        );
+        let n = used.entry(base.clone()).or_default();
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        let (email, form) = match p.email.as_deref().map(str::trim) {
+            Some(e) if check_email(e).is_ok() => (Some(e.to_string()), None),
+            Some(e) if e.starts_with("http") => {
+                imported.notes.push(format!(
+                    "{}: the `email` field is a web address; kept as the contact form",
+                    p.name
+                ));
+                (None, Some(e.to_string()))
+            }
+            Some(e) if !e.is_empty() => {
+                imported
+                    .notes
+                    .push(format!("{}: ignored unusable email `{e}`", p.name));
+                (None, None)
+            }
+            _ => (None, None),
+        };
+        let capitol = p
+            .offices
+            .iter()
+            .find(|o| o.classification.as_deref() == Some("capitol"));
+        let postal = capitol
+            .and_then(|o| o.address.as_deref())
+            .map(split_us_address)
+            .unwrap_or_default();
+        let offices = p
+            .offices
+            .iter()
+            .filter(|o| o.classification.as_deref() != Some("capitol"))
+            .filter_map(|o| {
+                Some(super::Office {
+                    name: o.classification.clone().unwrap_or_else(|| "office".into()),
+                    postal: split_us_address(o.address.as_deref()?),
+                    phone: o.voice.clone(),
+                })
+            })
+            .collect();
+        let party = p
+            .party
+            .iter()
+            .find(|x| x.end_date.is_none())
+            .or(p.party.first())
+            .map(|x| x.name.clone());
+        let chamber = if body == "us-state-lower" {
+            "House"
+        } else {
+            "Senate"
+        };
+        let mut ids = BTreeMap::new();
+        ids.insert("openstates".into(), p.id.clone());
+        let contact = Contact {
+            email,
+            postal,
+            phone: capitol.and_then(|o| o.voice.clone()),
+            contact_form: form,
+            website: p
+                .links
+                .first()
+                .map(|l| l.url.clone())
+                .filter(|u| u.starts_with("http")),
+            offices,
+        };
+        if contact.email.is_none()
+            && contact.postal.is_empty()
+            && contact.phone.is_none()
+            && contact.contact_form.is_none()
+        {
+            imported
+                .skipped
+                .push(format!("{}: no contact details", p.name));
+            continue;
+        }
+        imported.recipients.push(Recipient {
+            id,
+            name: p.name.clone(),
+            given_name: p.given_name.clone(),
+            family_name: Some(family),
+            honorific: Some(honorific.into()),
+            post_nominal: None,
+            salutation: None,
+            role: Some(format!(
+                "{} {} member for district {district}",
+                us_state_name(&state).unwrap_or(&state),
+                chamber
+            )),
+            organisation: None,
+            body: body.into(),
+            country: "US".into(),
+            region: Some(state),
+            district: Some(district),
+            areas: Vec::new(),
+            party,
+            committees: Vec::new(),
+            contact,
+            source: None,
+            as_of: None,
+            ids,
+        });
+    }
+    Ok(imported)
+}
+
+// ---------------------------------------------------------------------------------------------
+// European Parliament (open data beta CSV; Windows-1252)
+
+/// Decodes Windows-1252 (the European Parliament CSV's encoding) to a string.
+pub fn decode_cp1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[(b - 0x80) as usize],
+            _ => b as char,
+        })
+        .collect()
+}
+
+/// ISO codes of the EU member states by English name.
+fn eu_country_code(name: &str) -> Option<&'static str> {
+    const EU: &[(&str, &str)] = &[
+        ("Austria", "AT"),
+        ("Belgium", "BE"),
+        ("Bulgaria", "BG"),
+        ("Croatia", "HR"),
+        ("Cyprus", "CY"),
+        ("Czechia", "CZ"),
+        ("Czech Republic", "CZ"),
+        ("Denmark", "DK"),
+        ("Estonia", "EE"),
+        ("Finland", "FI"),
+        ("France", "FR"),
+        ("Germany", "DE"),
+        ("Greece", "GR"),
+        ("Hungary", "HU"),
+        ("Ireland", "IE"),
+        ("Italy", "IT"),
+        ("Latvia", "LV"),
+        ("Lithuania", "LT"),
+        ("Luxembourg", "LU"),
+        ("Malta", "MT"),
+        ("Netherlands", "NL"),
+        ("Poland", "PL"),
+        ("Portugal", "PT"),
+        ("Romania", "RO"),
+        ("Slovakia", "SK"),
+        ("Slovenia", "SI"),
+        ("Spain", "ES"),
+        ("Sweden", "SE"),
+        ("United Kingdom", "GB"),
+    ];
+    EU.iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name.trim()))
+        .map(|(_, c)| *c)
+}
+
+fn europarl(paths: &[PathBuf], _as_of: &str) -> Result<Imported> {
+    let mut imported = Imported {
+        source: "European Parliament open data (MEPs CSV)".into(),
+        licence: "European Parliament Legal Notice: reuse authorised, source acknowledged".into(),
+        attribution: "Source: European Parliament.".into(),
+        ..Default::default()
+    };
+    let [path] = paths else {
+        return Err(Error::usage(
+            "europarl takes exactly one file: the MEPs CSV (data_v1_meps_*_en.csv)",
+        ));
+    };
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+    // UTF-8 if it is valid UTF-8 (newer exports), else Windows-1252 (the published files).
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => decode_cp1252(e.as_bytes()),
+    };
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::usage(format!("`{}`: {e}", path.display())))?
+        .clone();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(c_id), Some(c_given), Some(c_family), Some(c_email)) = (
+        col("mep_identifier"),
+        col("mep_given_name"),
+        col("mep_family_name"),
+        col("mep_email"),
+    ) else {
+        return Err(Error::usage(format!(
+            "`{}` has no mep_identifier, mep_given_name, mep_family_name and mep_email columns",
+            path.display()
+        ))
+        .hint("is this a MEPs CSV from the European Parliament's open data?"));
+    };
+    let (c_country, c_home) = (col("mep_citizenship"), col("mep_homepage"));
+    for (i, row) in reader.records().enumerate() {
+        let line = i + 2;
+        let row = row.map_err(|e| Error::usage(format!("`{}:{line}`: {e}", path.display())))?;
+        let get = |c: usize| row.get(c).unwrap_or("").trim().to_string();
+        let name = format!("{} {}", get(c_given), get(c_family))
+            .trim()
+            .to_string();
+        if name.is_empty() {
+            imported.skipped.push(format!("line {line}: no name"));
+            continue;
+        }
+        if name.contains('?') {
+            imported.notes.push(format!(
+                "line {line}: the source replaced letters of `{name}` with `?`"
+            ));
+        }
+        // `mailto:` links, sometimes several in a cell separated by `;`.
+        let emails: Vec<String> = get(c_email)
+            .split(';')
+            .map(|e| e.trim().trim_start_matches("mailto:").to_string())
+            .filter(|e| check_email(e).is_ok())
+            .collect();
+        if emails.len() > 1 {
+            imported.notes.push(format!(
+                "line {line}: {name} has {} addresses; using {}",
+                emails.len(),
+                emails[0]
+            ));
+        }
+        let country_name = c_country.map(get).unwrap_or_default();
+        let country = eu_country_code(&country_name).unwrap_or("EU").to_string();
+        let website = c_home.map(get).filter(|u| u.starts_with("http"));
+        let contact = Contact {
+            email: emails.first().cloned(),
+            website,
+            ..Default::default()
+        };
+        if contact.email.is_none() {
+            imported.skipped.push(format!(
+                "line {line}: {name} has no email address in the source"
+            ));
+            continue;
+        }
+        let mut ids = BTreeMap::new();
+        ids.insert("europarl".into(), get(c_id));
+        imported.recipients.push(Recipient {
+            id: format!("eu-mep-{}-{}", get(c_id), slug(&name)),
+            name,
+            given_name: Some(get(c_given)).filter(|s| !s.is_empty()),
+            family_name: Some(get(c_family)).filter(|s| !s.is_empty()),
+            honorific: None,
+            post_nominal: Some("MEP".into()),
+            salutation: None,
+            role: Some(format!(
+                "Member of the European Parliament{}",
+                if country_name.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({country_name})")
+                }
+            )),
+            organisation: None,
+            body: "eu-parliament".into(),
+            country,
+            region: None,
+            district: None,
+            areas: Vec::new(),
+            party: None,
+            committees: Vec::new(),
+            contact,
+            source: None,
+            as_of: None,
+            ids,
+        });
+    }
+    Ok(imported)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any CSV, with a column mapping
+
+/// Fields a CSV column (or a constant) can fill.
+pub const CSV_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "given_name",
+    "family_name",
+    "honorific",
+    "post_nominal",
+    "salutation",
+    "role",
+    "organisation",
+    "body",
+    "country",
+    "region",
+    "district",
+    "party",
+    "email",
+    "phone",
+    "contact_form",
+    "website",
+    "postal",
+];
+
+/// Options of the generic CSV importer: `field=Column` and `field=value` pairs.
+#[derive(Debug, Default, Clone)]
+pub struct CsvOptions {
+    /// Field ← column header.
+    pub map: Vec<(String, String)>,
+    /// Field ← the same value for every row.
+    pub constant: Vec<(String, String)>,
+}
+
+fn generic_csv(paths: &[PathBuf], opts: &CsvOptions) -> Result<Imported> {
+    let [path] = paths else {
+        return Err(Error::usage("csv takes exactly one file"));
+    };
+    for (field, _) in opts.map.iter().chain(&opts.constant) {
+        if !CSV_FIELDS.contains(&field.as_str()) {
+            return Err(
+                Error::usage(format!("unknown field `{field}` in --map or --const"))
+                    .hint(format!("fields: {}", CSV_FIELDS.join(", "))),
+            );
+        }
+    }
+    let has = |f: &str| opts.map.iter().chain(&opts.constant).any(|(k, _)| k == f);
+    if !has("name") {
+        return Err(Error::usage("the csv importer needs a name column: --map name=COLUMN")
+            .hint("for example: --map name=Name --map email=Email --const body=legislature --const country=CA"));
+    }
+    for needed in ["body", "country"] {
+        if !has(needed) {
+            return Err(Error::usage(format!(
+                "the csv importer needs `{needed}`: --map {needed}=COLUMN or --const {needed}=VALUE"
+            )));
+        }
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => decode_cp1252(e.as_bytes()),
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| {
+            text.lines()
+                .next()
+                .unwrap_or("")
+                .bytes()
+                .filter(|b| b == d)
+                .count()
+        })
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::usage(format!("`{}`: {e}", path.display())))?
+        .clone();
+    let mut columns = Vec::new();
+    for (field, column) in &opts.map {
+        let i = headers
+            .iter()
+            .position(|h| h.trim() == column.trim())
+            .ok_or_else(|| {
+                Error::usage(format!("`{}` has no column `{column}`", path.display())).hint(
+                    format!(
+                        "its columns are: {}",
+                        headers.iter().collect::<Vec<_>>().join(", ")
+                    ),
+                )
+            })?;
+        columns.push((field.clone(), i));
+    }
+    let mut imported = Imported {
+        source: format!("{} (imported with a column mapping)", path.display()),
+        licence: "see the source".into(),
+        attribution: format!(
+            "Recipients imported from {}.",
+            path.file_name()
+                .and_then(|f| f.to_str())
+                .unwrap_or("a CSV file")
+        ),
+        ..Default::default()
+    };
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for (i, row) in reader.records().enumerate() {
+        let line = i + 2;
+        let row = row.map_err(|e| Error::usage(format!("`{}:{line}`: {e}", path.display())))?;
+        let mut v: HashMap<&str, String> = HashMap::new();
+        for (field, value) in &opts.constant {
+            v.insert(field, value.clone());
+        }
+        for (field, c) in &columns {
+            let cell = row.get(*c).unwrap_or("").trim();
+            if !cell.is_empty() {
+                v.insert(field, cell.to_string());
+            }
+        }
+        let get = |f: &str| v.get(f).cloned().filter(|s| !s.is_empty());
+        let Some(name) = get("name") else {
+            imported.skipped.push(format!("line {line}: no name"));
+            continue;
+        };
+        let email = match get("email").map(|e| e.trim_start_matches("mailto:").to_string()) {
+            Some(e) if check_email(&e).is_ok() => Some(e),
+            Some(e) => {
+                imported
+                    .notes
+                    .push(format!("line {line}: ignored unusable email `{e}`"));
+                None
+            }
+            None => None,
+        };
+        let base = get("id").map(|s| slug(&s)).unwrap_or_else(|| slug(&name));
+        let n = used.entry(base.clone()).or_default();
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        let contact = Contact {
+            email,
+            postal: get("postal")
+                .map(|p| {
+                    p.split(['\n', ';'])
+                        .map(|l| l.trim().to_string())
+                        .filter(|l| !l.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            phone: get("phone"),
+            contact_form: get("contact_form").filter(|u| u.starts_with("http")),
+            website: get("website").filter(|u| u.starts_with("http")),
+            offices: Vec::new(),
+        };
+        let r = Recipient {
+            id,
+            name,
+            given_name: get("given_name"),
+            family_name: get("family_name"),
+            honorific: get("honorific"),
+            post_nominal: get("post_nominal"),
+            salutation: get("salutation"),
+            role: get("role"),
+            organisation: get("organisation"),
+            body: get("body").unwrap_or_default(),
+            country: super::normalize_country(&get("country").unwrap_or_default()),
+            region: get("region"),
+            district: get("district"),
+            areas: Vec::new(),
+            party: get("party"),
+            committees: Vec::new(),
+            contact,
+            source: None,
+            as_of: None,
+            ids: BTreeMap::new(),
+        };
+        let problems = super::validate(&r);
+        if let Some((_, why)) = problems.first() {
+            imported.skipped.push(format!("line {line}: {why}"));
+            continue;
+        }
+        imported.recipients.push(r);
+    }
+    Ok(imported)
+}
+
+/// Parses `field=value` arguments.
+pub fn parse_pairs(args: &[String], flag: &str) -> Result<Vec<(String, String)>> {
+    args.iter()
+        .map(|a| {
+            a.split_once('=')
+                .map(|(k, v)| (k.trim().to_string(), v.to_string()))
+                .ok_or_else(|| Error::usage(format!("`{flag} {a}` is not of the form FIELD=VALUE")))
+        })
+        .collect()
 }

@@ -283,7 +283,7 @@ fn unknown_import_format() {
         .args(["recipients", "import", "--from", "csv2", "x", "--out", "o.yaml"])
         .run()
         .expect_code(2)
-        .stderr_is("error: unknown import format `csv2`\n  hint: known formats: congress-legislators, uk-mp-lookup\n");
+        .stderr_is("error: unknown import format `csv2`\n  hint: known formats: congress-legislators, uk-mp-lookup, openstates, europarl, csv\n");
 }
 
 #[test]

@@ -339,3 +339,141 @@ fn find_uk_places_forgivingly() {
     text.ok()
         .stdout_has("Write to them with: outcry write --to uk-mp-alex-baker");
 }
+
+#[test]
+fn import_open_states_delaware() {
+    let mut t = Test::new()
+        .args(["recipients", "import", "--from", "openstates"])
+        .arg(
+            shared_sources()
+                .join("us-states-openstates/de")
+                .display()
+                .to_string(),
+        )
+        .args(["--as-of", "2026-08-05", "--out", "de.yaml"]);
+    t.run()
+        .ok()
+        .stdout_has("Imported 62 recipients into de.yaml")
+        .stdout_has("62 with an email address")
+        .stdout_has("nothing skipped");
+    // Roles are unordered in the source: the current one wins, not the last one.
+    let out = Test::new()
+        .file(
+            "de.yaml",
+            &std::fs::read_to_string(t.path("de.yaml")).unwrap(),
+        )
+        .args([
+            "--recipients",
+            "de.yaml",
+            "recipients",
+            "list",
+            "--search",
+            "dave wilson",
+            "--json",
+        ])
+        .run();
+    out.ok();
+    let v = out.json();
+    assert_eq!(v[0]["body"], "us-state-upper");
+    assert_eq!(v[0]["district"], "18");
+    assert_eq!(v[0]["region"], "DE");
+    Test::new()
+        .file(
+            "de.yaml",
+            &std::fs::read_to_string(t.path("de.yaml")).unwrap(),
+        )
+        .args(["recipients", "check", "de.yaml"])
+        .run()
+        .ok()
+        .stdout_has("62 recipients checked: no problems");
+}
+
+#[test]
+fn import_european_parliament_csv() {
+    let mut t = Test::new()
+        .args(["recipients", "import", "--from", "europarl"])
+        .arg(
+            shared_sources()
+                .join("eu-parliament/data_v1_meps_9_en.csv")
+                .display()
+                .to_string(),
+        )
+        .args(["--as-of", "2022-08-21", "--out", "ep.yaml"]);
+    let out = t.run();
+    out.ok()
+        .stdout_has("Imported 698 recipients into ep.yaml")
+        .stdout_has("skipped 115:");
+    out.stdout_has("has no email address in the source");
+    out.stdout_has(
+        "note: line 29: Antonius Manders has 2 addresses; using toine.manders@europarl.europa.eu",
+    );
+    let text = std::fs::read_to_string(t.path("ep.yaml")).unwrap();
+    assert!(
+        text.contains("name: Frédérique Ries"),
+        "Windows-1252 is decoded"
+    );
+    assert!(!text.contains("mailto:"));
+}
+
+#[test]
+fn import_any_csv_with_a_mapping() {
+    let csv = "Full name;Riding;E-mail;Party\nAna Example;Ottawa Centre;ana@example.org;Green\nBo Example;Nowhere;not-an-email;Red\n;Empty;x@example.org;None\n";
+    let mut t = Test::new().file("mps.csv", csv).args([
+        "recipients",
+        "import",
+        "--from",
+        "csv",
+        "mps.csv",
+        "--out",
+        "ca.yaml",
+        "--map",
+        "name=Full name",
+        "--map",
+        "district=Riding",
+        "--map",
+        "email=E-mail",
+        "--map",
+        "party=Party",
+        "--const",
+        "body=legislature",
+        "--const",
+        "country=CA",
+        "--const",
+        "post_nominal=MP",
+    ]);
+    let out = t.run();
+    out.ok()
+        .stdout_has("Imported 1 recipients into ca.yaml")
+        .stdout_has("note: line 3: ignored unusable email `not-an-email`")
+        .stdout_has("line 3: recipient `bo-example` has no way to be reached")
+        .stdout_has("line 4: no name");
+    let text = std::fs::read_to_string(t.path("ca.yaml")).unwrap();
+    assert!(
+        text.contains("id: ana-example") && text.contains("district: Ottawa Centre"),
+        "{text}"
+    );
+    Test::new()
+        .file("mps.csv", csv)
+        .args([
+            "recipients",
+            "import",
+            "--from",
+            "csv",
+            "mps.csv",
+            "--out",
+            "ca.yaml",
+            "--map",
+            "name=Name",
+        ])
+        .run()
+        .expect_code(2)
+        .stderr_has(
+            "error: the csv importer needs `body`: --map body=COLUMN or --const body=VALUE",
+        );
+    Test::new()
+        .file("mps.csv", csv)
+        .args(["recipients", "import", "--from", "csv", "mps.csv", "--out", "ca.yaml", "--map", "name=Name", "--const", "body=legislature", "--const", "country=CA"])
+        .run()
+        .expect_code(2)
+        .stderr_is("error: `mps.csv` has no column `Name`\n  hint: its columns are: Full name, Riding, E-mail, Party\n");
+}
