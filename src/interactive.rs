@@ -282,6 +282,9 @@ pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Re
     const SHOWN: usize = 100;
     let theme = theme();
     heading("Whom do you want to write to?");
+    for note in dir.staleness_notes() {
+        say(&format!("{}", style(note).yellow()));
+    }
     let mut chosen: Vec<Recipient> = Vec::new();
     loop {
         let how = Select::with_theme(&theme)

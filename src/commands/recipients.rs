@@ -187,6 +187,9 @@ fn list(args: ListArgs, extra: &[PathBuf]) -> Result<i32> {
         search: args.search,
     };
     let found = dir.filter(&filter);
+    for note in dir.staleness_notes() {
+        eprintln!("{note}");
+    }
     if args.json {
         let out: Vec<JsonRecipient> = found.iter().map(|r| JsonRecipient::from(*r)).collect();
         super::print_json(&out)?;

@@ -280,6 +280,7 @@ fn parse_builtin(name: &str, json: &str) -> Result<ParsedFile> {
             file: format!("built-in:{name}"),
             licence: file.licence,
             attribution: file.attribution,
+            as_of: file.as_of,
         },
     })
 }
@@ -293,6 +294,8 @@ pub struct Provenance {
     pub licence: Option<String>,
     /// Attribution line.
     pub attribution: Option<String>,
+    /// The oldest date the file's data describes.
+    pub as_of: Option<String>,
 }
 
 /// All recipients loaded for this run, in load order, with the attribution of their files.
@@ -412,6 +415,43 @@ impl Directory {
             .filter(|(s, _)| *s == best)
             .take(3)
             .map(|(_, id)| format!("`{id}`"))
+            .collect()
+    }
+
+    /// Files whose data is older than `max_days` on `today`: (file, as_of, age in days).
+    pub fn stale(&self, today: jiff::civil::Date, max_days: i64) -> Vec<(String, String, i64)> {
+        self.provenance
+            .iter()
+            .filter_map(|p| {
+                let as_of = p.as_of.as_deref()?;
+                let date: jiff::civil::Date = as_of.parse().ok()?;
+                let age = (today - date).get_days() as i64;
+                (age > max_days).then(|| (p.file.clone(), as_of.to_string(), age))
+            })
+            .collect()
+    }
+
+    /// Notes about stale data, for listings and the wizard (empty when all is fresh).
+    /// `OUTCRY_STALE_DAYS` sets the threshold (default 180); `OUTCRY_DATE` sets "today".
+    pub fn staleness_notes(&self) -> Vec<String> {
+        let max = std::env::var("OUTCRY_STALE_DAYS")
+            .ok()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(180);
+        let today = std::env::var("OUTCRY_DATE")
+            .ok()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or_else(|| jiff::Zoned::now().date());
+        self.stale(today, max)
+            .into_iter()
+            .map(|(file, as_of, age)| {
+                let how = if file.starts_with("built-in:") {
+                    "update outcry, or regenerate it with scripts/regenerate-recipients".to_string()
+                } else {
+                    format!("re-import `{file}` from its source (outcry recipients import)")
+                };
+                format!("note: the recipient data in `{file}` is from {as_of} ({age} days ago); people may have changed. To refresh it, {how}.")
+            })
             .collect()
     }
 
@@ -570,6 +610,7 @@ pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
         file: path.display().to_string(),
         licence: None,
         attribution: None,
+        as_of: None,
     };
 
     // Accept either `recipients: [...]` with file-level fields, or a bare list.
@@ -660,6 +701,7 @@ pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
             recipients.push(r);
         }
     }
+    provenance.as_of = recipients.iter().filter_map(|r| r.as_of.clone()).min();
     ParsedFile {
         recipients,
         problems,

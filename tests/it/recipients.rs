@@ -477,3 +477,27 @@ fn import_any_csv_with_a_mapping() {
         .expect_code(2)
         .stderr_is("error: `mps.csv` has no column `Name`\n  hint: its columns are: Full name, Riding, E-mail, Party\n");
 }
+
+#[test]
+fn stale_data_is_flagged_with_how_to_refresh_it() {
+    // The built-in data is from June 2026: fresh on the test date, stale a year later.
+    Test::new()
+        .args(["recipients", "list", "--search", "warren"])
+        .run()
+        .ok()
+        .stderr_is("");
+    let out = Test::new()
+        .env("OUTCRY_DATE", "2027-06-01")
+        .args(["recipients", "list", "--search", "warren"])
+        .run();
+    out.ok().stderr_has(
+        "note: the recipient data in `built-in:us-congress.yaml` is from 2026-06-15 (351 days ago); people may have changed. \
+         To refresh it, update outcry, or regenerate it with scripts/regenerate-recipients.",
+    );
+    let out = Test::new()
+        .env("OUTCRY_STALE_DAYS", "30")
+        .file("mine.yaml", "as_of: 2026-01-01\nrecipients:\n  - id: a\n    name: A\n    body: other\n    country: GB\n    contact: {email: a@example.org}\n")
+        .args(["--recipients", "mine.yaml", "recipients", "list", "--search", "a", "--json"])
+        .run();
+    out.ok().stderr_has("note: the recipient data in `mine.yaml` is from 2026-01-01 (331 days ago); people may have changed. To refresh it, re-import `mine.yaml` from its source (outcry recipients import).");
+}
