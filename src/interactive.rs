@@ -292,11 +292,37 @@ pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Re
             .items([
                 "Search representatives (name, state, constituency, party, committee)",
                 "Someone else: a minister, an embassy, a company, an editor, a medical body, a UN office...",
+                "My representatives, from my US ZIP code or my UK constituency, town or council",
+                "Members of a committee that works on this (Foreign Affairs, the China Select Committee...)",
             ])
             .default(0)
             .interact()
             .map_err(map)?;
-        if how == 1 {
+        if how == 2 || how == 3 {
+            let (found, notes) = if how == 2 {
+                find_mine(dir)?
+            } else {
+                committee_members(dir)?
+            };
+            for note in notes {
+                say(&format!("{} {note}", style("Note:").yellow()));
+            }
+            if !found.is_empty() {
+                let items: Vec<String> = found.iter().map(|r| describe(r)).collect();
+                let picked = MultiSelect::with_theme(&theme)
+                    .with_prompt("Choose with Space, then press Enter")
+                    .items(&items)
+                    .defaults(&vec![how == 2; found.len()])
+                    .max_length(15)
+                    .interact()
+                    .map_err(map)?;
+                for i in picked {
+                    if !chosen.iter().any(|c| c.id == found[i].id) {
+                        chosen.push(found[i].clone());
+                    }
+                }
+            }
+        } else if how == 1 {
             let r = someone_else(dir, &chosen)?;
             say(&format!("Added {}.", describe(&r)));
             chosen.push(r);
@@ -382,6 +408,71 @@ pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Re
         }
     }
     Ok(chosen)
+}
+
+/// "My representatives": a ZIP code or a UK place.
+fn find_mine(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
+    loop {
+        let place: String = Input::with_theme(&theme())
+            .with_prompt("Your US ZIP code, or your UK constituency, town or council")
+            .interact_text()
+            .map_err(map)?;
+        let place = place.trim();
+        let result = if place.len() == 5 && place.chars().all(|c| c.is_ascii_digit()) {
+            crate::recipients::find::by_zip(dir, place)
+        } else {
+            crate::recipients::find::by_place(dir, place)
+        };
+        match result {
+            Ok(found) => return Ok((found.recipients.into_iter().cloned().collect(), found.notes)),
+            Err(e) => say(&format!("{} {}", style("Not found:").red(), e.message())),
+        }
+    }
+}
+
+/// Committees whose members work on this issue, by code.
+const COMMITTEES: &[(&str, &str)] = &[
+    ("SSFR", "Senate Foreign Relations (H.R.1503 waits here)"),
+    ("HSFA", "House Foreign Affairs"),
+    (
+        "HSZS",
+        "House Select Committee on the Chinese Communist Party",
+    ),
+    ("SSJU", "Senate Judiciary"),
+    ("HSJU", "House Judiciary"),
+    ("SSHR", "Senate Health, Education, Labor, and Pensions"),
+];
+
+/// Members of a chosen committee, optionally from one state.
+fn committee_members(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
+    let labels: Vec<&str> = COMMITTEES.iter().map(|(_, l)| *l).collect();
+    let i = Select::with_theme(&theme())
+        .with_prompt("Which committee?")
+        .items(&labels)
+        .default(0)
+        .interact()
+        .map_err(map)?;
+    let state: String = Input::with_theme(&theme())
+        .with_prompt("Only members from one state? Two letters, or leave empty for all")
+        .allow_empty(true)
+        .interact_text()
+        .map_err(map)?;
+    let filter = Filter {
+        committee: Some(COMMITTEES[i].0.to_string()),
+        region: Some(state.trim().to_uppercase()).filter(|s| !s.is_empty()),
+        ..Default::default()
+    };
+    let found: Vec<Recipient> = dir.filter(&filter).into_iter().cloned().collect();
+    let notes = if found.is_empty() {
+        vec![format!(
+            "no member of {} is from {}",
+            labels[i],
+            state.trim()
+        )]
+    } else {
+        Vec::new()
+    };
+    Ok((found, notes))
 }
 
 /// Asks for a recipient who is not in the lists, validates it like a recipients file, and

@@ -320,3 +320,46 @@ fn someone_else_is_validated_saved_and_reusable() {
     out.ok();
     assert!(out.stdout.contains("Dear Editor,"));
 }
+
+#[test]
+fn find_my_representatives_by_zip_and_committee_members_in_the_wizard() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Main St, New York NY 10001]\ncountry: US\n",
+    );
+    let mut s = spawn(&t, &["write", "-t", "transplant-tourism-law"]);
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Find them").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap();
+    s.expect("Your US ZIP code").unwrap();
+    s.send_line("10001").unwrap();
+    s.expect("spans 2 congressional districts (NY-10, NY-12)")
+        .unwrap();
+    s.expect("Choose with Space").unwrap();
+    s.send("\r").unwrap(); // all four are preselected
+    s.expect(
+        "Writing to: Kirsten E. Gillibrand, Charles E. Schumer, Daniel S. Goldman, Jerrold Nadler",
+    )
+    .unwrap();
+    s.expect("Add more recipients?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Find them").unwrap();
+    for _ in 0..3 {
+        s.send(DOWN).unwrap();
+    }
+    s.send("\r").unwrap();
+    s.expect("Which committee?").unwrap();
+    s.send("\r").unwrap(); // Senate Foreign Relations
+    s.expect("Only members from one state?").unwrap();
+    s.send_line("NH").unwrap();
+    s.expect("Choose with Space").unwrap();
+    s.send(" ").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Jeanne Shaheen").unwrap();
+    s.expect("Add more recipients?").unwrap();
+    s.send("\x03").unwrap();
+    s.expect("cancelled; nothing was written").unwrap();
+}
