@@ -308,7 +308,7 @@ pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Re
                 say(&format!("{} {note}", style("Note:").yellow()));
             }
             if !found.is_empty() {
-                let items: Vec<String> = found.iter().map(|r| describe(r)).collect();
+                let items: Vec<String> = found.iter().map(describe).collect();
                 let picked = MultiSelect::with_theme(&theme)
                     .with_prompt("Choose with Space, then press Enter")
                     .items(&items)

@@ -14,6 +14,7 @@ pub mod interactive;
 pub mod letters;
 pub mod mail;
 pub mod output;
+pub mod pdf;
 pub mod profile;
 pub mod questions;
 pub mod recipients;

@@ -22,6 +22,8 @@ pub enum Format {
     Md,
     /// An email message (RFC 5322) that opens in any mail client and can be sent.
     Eml,
+    /// A print-ready letter (PDF) for the post.
+    Pdf,
     /// A short phone-call script with the office numbers.
     Call,
     /// The letter sized for a web contact form, with the form's address.
@@ -35,6 +37,7 @@ impl Format {
             Format::Txt => "txt",
             Format::Md => "md",
             Format::Eml => "eml",
+            Format::Pdf => "pdf",
             Format::Call => "call.txt",
             Format::Form => "form.txt",
         }
@@ -59,7 +62,7 @@ impl Channel {
     pub fn format(self) -> Format {
         match self {
             Channel::Email => Format::Eml,
-            Channel::Post => Format::Txt,
+            Channel::Post => Format::Pdf,
             Channel::Phone => Format::Call,
             Channel::Form => Format::Form,
         }
@@ -67,14 +70,14 @@ impl Channel {
 }
 
 /// How each recipient should be reached, when the user does not choose formats: by email if
-/// both sides have an address; otherwise a printable letter, plus a call script when there is a
+/// both sides have an address; otherwise a print-ready PDF letter, plus a call script when there is a
 /// phone number and form-ready text when there is a contact form.
 pub fn best_formats(letter: &Letter) -> Vec<Format> {
     let c = &letter.recipient.contact;
     if c.email.is_some() && letter.sender.email.is_some() {
         return vec![Format::Txt, Format::Eml];
     }
-    let mut f = vec![Format::Txt];
+    let mut f = vec![Format::Pdf];
     if c.phone.is_some() || c.offices.iter().any(|o| o.phone.is_some()) {
         f.push(Format::Call);
     }
@@ -101,6 +104,7 @@ pub fn render(letter: &Letter, format: Format) -> Result<Vec<u8>> {
         Format::Txt => Ok(letter.to_text().into_bytes()),
         Format::Md => Ok(letter.to_markdown().into_bytes()),
         Format::Eml => eml(letter),
+        Format::Pdf => crate::pdf::render(letter),
         Format::Call => Ok(letter.call_script().into_bytes()),
         Format::Form => Ok(letter.form_text().into_bytes()),
     }

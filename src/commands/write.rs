@@ -455,7 +455,7 @@ fn print_summary(s: &Settings, written: &[Written], files: usize) -> Result<()> 
         .count();
     if without_email > 0 {
         println!(
-            "\n{without_email} recipient{} publish{} no email address: print the .txt letter and post it, \
+            "\n{without_email} recipient{} publish{} no email address: print the .pdf letter and post it, \
              call with the .call.txt script, or paste the .form.txt text into their contact form.",
             if without_email == 1 { "" } else { "s" },
             if without_email == 1 { "es" } else { "" }

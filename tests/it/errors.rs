@@ -288,7 +288,7 @@ fn unknown_import_format() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = Test::new().args(["write", "--format", "pdf"]).run();
+    let out = Test::new().args(["write", "--format", "docx"]).run();
     out.expect_code(2)
-        .stderr_has("invalid value 'pdf' for '--format <FORMAT>'");
+        .stderr_has("invalid value 'docx' for '--format <FORMAT>'");
 }

@@ -72,7 +72,7 @@ fn writes_files_named_to_sort_and_not_collide() {
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.call.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.form.txt",
-            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.pdf",
         ]
     );
     let text = std::fs::read_to_string(
@@ -361,10 +361,10 @@ fn each_recipient_gets_the_channels_it_can_receive() {
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.eml",
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
             "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.call.txt",
-            "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.txt",
+            "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.pdf",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.call.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.form.txt",
-            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.pdf",
         ]
     );
     let call = std::fs::read_to_string(
@@ -408,4 +408,117 @@ fn each_recipient_gets_the_channels_it_can_receive() {
     )
     .unwrap();
     assert!(call.contains("No phone number is known for this office."));
+}
+
+#[test]
+fn printable_pdf_letter_for_the_post() {
+    let mut t = Test::new()
+        .args([
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--to",
+            "us-sen-ma-warren",
+        ])
+        .arg(format!(
+            "--set=personal={PERSONAL} My neighbour in Łódź would say the same."
+        ))
+        .args([
+            "--sender-name",
+            "Zoë Łukasiewicz",
+            "--sender-address",
+            "12 Elm Street",
+            "--sender-address",
+            "Springfield, MA 01101",
+        ])
+        .args(["--sender-country", "US", "--no-input", "--out", "out"]);
+    t.run()
+        .ok()
+        .stdout_has("out/2026-11-28_transplant-tourism-law_us-sen-ma-warren.pdf");
+    let bytes = std::fs::read(t.path("out/2026-11-28_transplant-tourism-law_us-sen-ma-warren.pdf"))
+        .unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).expect("the PDF parses");
+    let pages = doc.get_pages();
+    assert_eq!(pages.len(), 1, "a normal letter fits on one page");
+    let page = doc
+        .get_object(*pages.get(&1).unwrap())
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    let media: Vec<f32> = page
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_float().unwrap())
+        .collect();
+    assert_eq!(media, [0.0, 0.0, 612.0, 792.0], "US Letter for a US writer");
+    let text = doc.extract_text(&[1]).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "Zoë Łukasiewicz",
+        "Senator Elizabeth Warren",
+        "1550 Main St., Suite 406",
+        "Dear Senator Warren,",
+        "Łódź",
+        "Sources",
+    ] {
+        assert!(
+            flat.contains(needle),
+            "{needle:?} not in the PDF's text:\n{flat}"
+        );
+    }
+    // The font is embedded (a subset), so the names print anywhere.
+    assert!(bytes.windows(9).any(|w| w == b"FontFile2"));
+
+    // A4 for a writer outside North America; a long letter gets page numbers.
+    let mut t = Test::new()
+        .args([
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--to",
+            "uk-mp-alex-baker",
+            "--channel",
+            "post",
+        ])
+        .arg(format!("--set=personal={PERSONAL}"))
+        .args([
+            "--sender-name",
+            "Ada",
+            "--sender-address",
+            "1 Row",
+            "--sender-address",
+            "Leeds LS1 1AA",
+            "--sender-country",
+            "GB",
+        ])
+        .args(["--no-input", "--out", "out"]);
+    t.run().ok();
+    let doc =
+        lopdf::Document::load(t.path("out/2026-11-28_transplant-tourism-law_uk-mp-alex-baker.pdf"))
+            .unwrap();
+    let first = doc
+        .get_object(*doc.get_pages().get(&1).unwrap())
+        .unwrap()
+        .as_dict()
+        .unwrap()
+        .clone();
+    let media: Vec<f32> = first
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_float().unwrap())
+        .collect();
+    assert!(
+        (media[2] - 595.28).abs() < 0.01 && (media[3] - 841.89).abs() < 0.01,
+        "A4: {media:?}"
+    );
+    if doc.get_pages().len() > 1 {
+        let text = doc.extract_text(&[1]).unwrap();
+        assert!(text.contains("Page 1 of"), "{text}");
+    }
 }

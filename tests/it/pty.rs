@@ -131,14 +131,14 @@ fn a_whole_letter_to_three_recipients() {
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.eml",
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
             "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.call.txt",
-            "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.txt",
+            "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.pdf",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.call.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.form.txt",
-            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.pdf",
         ]
     );
     let letter = std::fs::read_to_string(
-        t.path("letters/2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt"),
+        t.path("letters/2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt"),
     )
     .unwrap();
     assert!(
