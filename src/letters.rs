@@ -343,6 +343,19 @@ impl Letter {
         })
     }
 
+    /// What to write on an envelope (a window envelope shows the address printed on the PDF).
+    pub fn envelope(&self) -> String {
+        let mut out = String::from("To:\n");
+        for l in self.recipient_block() {
+            out.push_str(&format!("    {l}\n"));
+        }
+        out.push_str("\nReturn address (top left, or on the back):\n");
+        for l in std::iter::once(self.sender.signature()).chain(self.sender.address_lines()) {
+            out.push_str(&format!("    {l}\n"));
+        }
+        out
+    }
+
     /// A short script for calling the office: who you are, where you live, the one ask.
     pub fn call_script(&self) -> String {
         let r = &self.recipient;

@@ -24,6 +24,8 @@ pub enum Format {
     Eml,
     /// A print-ready letter (PDF) for the post.
     Pdf,
+    /// The envelope: the recipient's address and your return address.
+    Envelope,
     /// A short phone-call script with the office numbers.
     Call,
     /// The letter sized for a web contact form, with the form's address.
@@ -38,6 +40,7 @@ impl Format {
             Format::Md => "md",
             Format::Eml => "eml",
             Format::Pdf => "pdf",
+            Format::Envelope => "envelope.txt",
             Format::Call => "call.txt",
             Format::Form => "form.txt",
         }
@@ -77,7 +80,7 @@ pub fn best_formats(letter: &Letter) -> Vec<Format> {
     if c.email.is_some() && letter.sender.email.is_some() {
         return vec![Format::Txt, Format::Eml];
     }
-    let mut f = vec![Format::Pdf];
+    let mut f = vec![Format::Pdf, Format::Envelope];
     if c.phone.is_some() || c.offices.iter().any(|o| o.phone.is_some()) {
         f.push(Format::Call);
     }
@@ -105,6 +108,7 @@ pub fn render(letter: &Letter, format: Format) -> Result<Vec<u8>> {
         Format::Md => Ok(letter.to_markdown().into_bytes()),
         Format::Eml => eml(letter),
         Format::Pdf => crate::pdf::render(letter),
+        Format::Envelope => Ok(letter.envelope().into_bytes()),
         Format::Call => Ok(letter.call_script().into_bytes()),
         Format::Form => Ok(letter.form_text().into_bytes()),
     }

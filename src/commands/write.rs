@@ -111,7 +111,12 @@ impl Settings {
                     "--channel and --format both choose the files; use one of them",
                 ));
             }
-            formats = args.channel.iter().map(|c| c.format()).collect();
+            for c in &args.channel {
+                formats.push(c.format());
+                if *c == output::Channel::Post {
+                    formats.push(Format::Envelope);
+                }
+            }
         }
         formats.sort();
         formats.dedup();

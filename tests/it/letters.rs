@@ -57,7 +57,7 @@ fn writes_files_named_to_sort_and_not_collide() {
         .sender()
         .args(["--no-input", "--out", "out"]);
     let out = t.run();
-    out.ok().stdout_has("Wrote 2 letters (5 files) to out");
+    out.ok().stdout_has("Wrote 2 letters (6 files) to out");
     out.stdout_has("reach by: post to 311 Hart Senate Office Building, Washington, DC 20510");
     out.stdout_has("reach by: email alex.baker.mp@parliament.uk");
     let mut names: Vec<String> = std::fs::read_dir(t.path("out"))
@@ -71,6 +71,7 @@ fn writes_files_named_to_sort_and_not_collide() {
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.eml",
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.call.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.envelope.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.form.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.pdf",
         ]
@@ -361,8 +362,10 @@ fn each_recipient_gets_the_channels_it_can_receive() {
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.eml",
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
             "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.call.txt",
+            "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.envelope.txt",
             "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.pdf",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.call.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.envelope.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.form.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.pdf",
         ]
@@ -372,6 +375,14 @@ fn each_recipient_gets_the_channels_it_can_receive() {
     )
     .unwrap();
     insta::assert_snapshot!("call_script_warren", call);
+    let envelope = std::fs::read_to_string(
+        t.path("out/2026-11-28_transplant-tourism-law_us-sen-ma-warren.envelope.txt"),
+    )
+    .unwrap();
+    assert_eq!(
+        envelope,
+        "To:\n    Senator Elizabeth Warren\n    1550 Main St., Suite 406\n    Springfield, MA 01103\n\nReturn address (top left, or on the back):\n    Zoë Example\n    12 Elm Street\n    Springfield, MA 01101\n"
+    );
     let form = std::fs::read_to_string(
         t.path("out/2026-11-28_transplant-tourism-law_us-sen-ma-warren.form.txt"),
     )

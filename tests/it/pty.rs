@@ -111,7 +111,7 @@ fn a_whole_letter_to_three_recipients() {
     s.send_line("").unwrap();
     let rest = until_eof(&mut s);
     assert!(
-        rest.contains("Wrote 3 letters (7 files) to letters"),
+        rest.contains("Wrote 3 letters (9 files) to letters"),
         "{rest}"
     );
     let status = exit_code(&s);
@@ -131,8 +131,10 @@ fn a_whole_letter_to_three_recipients() {
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.eml",
             "2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
             "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.call.txt",
+            "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.envelope.txt",
             "2026-11-28_transplant-tourism-law_us-rep-ny-14-ocasio-cortez.pdf",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.call.txt",
+            "2026-11-28_transplant-tourism-law_us-sen-ma-warren.envelope.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.form.txt",
             "2026-11-28_transplant-tourism-law_us-sen-ma-warren.pdf",
         ]
