@@ -52,7 +52,11 @@ pub struct SentLog {
     status: HashMap<String, Status>,
     entries: Vec<Entry>,
     file: Option<std::fs::File>,
+    last_sync: Option<std::time::Instant>,
 }
+
+/// How often the log is flushed to the disk itself while sending.
+pub const SYNC_INTERVAL: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl SentLog {
     /// The default location: `sent-log.jsonl` in the data folder.
@@ -67,6 +71,7 @@ impl SentLog {
             status: HashMap::new(),
             entries: Vec::new(),
             file: None,
+            last_sync: None,
         };
         if !path.exists() {
             return Ok(log);
@@ -122,10 +127,12 @@ impl SentLog {
         &self.path
     }
 
-    /// Appends an entry. An `attempt` is synced to disk before this returns, because it must
-    /// survive a crash during the send that follows; an outcome need not be: if it is lost,
-    /// the message reads as "unknown" and is held back, never sent twice. The file is kept
-    /// open between entries.
+    /// Appends an entry. Each entry is written to the file (one `write`) before this returns,
+    /// so an attempt is on record before the send that follows: if outcry is killed, the
+    /// message reads as "unknown" and is held back, never sent twice. Against a crash of the
+    /// whole system the file is also flushed to the disk itself (fdatasync) at least every
+    /// [`SYNC_INTERVAL`] and when the log is closed; a sync per message would cost about as
+    /// much as sending it.
     pub fn record(&mut self, entry: Entry) -> Result<()> {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, &e))?;
@@ -141,10 +148,13 @@ impl SentLog {
         let file = self.file.as_mut().expect("opened above");
         let mut line = serde_json::to_string(&entry).map_err(|e| Error::failure(e.to_string()))?;
         line.push('\n');
-        let sync = entry.event == "attempt";
+        let sync = self.last_sync.is_none_or(|t| t.elapsed() >= SYNC_INTERVAL);
         file.write_all(line.as_bytes())
             .and_then(|_| if sync { file.sync_data() } else { Ok(()) })
             .map_err(|e| Error::io("write the sent log", &self.path, &e))?;
+        if sync {
+            self.last_sync = Some(std::time::Instant::now());
+        }
         self.apply(&entry);
         self.entries.push(entry);
         Ok(())
