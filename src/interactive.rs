@@ -718,3 +718,110 @@ pub fn password(user: &str, host: &str) -> Result<crate::mail::secret::Secret> {
         .map_err(map)?;
     Ok(crate::mail::secret::Secret::new(p))
 }
+
+/// Asks whether to send by email, and the mail server settings (never the password).
+pub fn smtp_settings(
+    current: Option<crate::mail::settings::SmtpSettings>,
+    email: Option<&str>,
+) -> Result<Option<crate::mail::settings::SmtpSettings>> {
+    use crate::mail::settings::{Security, SmtpSettings};
+    let theme = theme();
+    heading("Sending by email (optional)");
+    say(
+        "outcry can send your letters from your own email account. You can skip this and send them yourself.",
+    );
+    let wanted = Confirm::with_theme(&theme)
+        .with_prompt("Set up sending from your email account?")
+        .default(current.is_some())
+        .interact()
+        .map_err(map)?;
+    if !wanted {
+        return Ok(current);
+    }
+    let old = current.unwrap_or(SmtpSettings {
+        host: String::new(),
+        port: None,
+        security: Security::Starttls,
+        username: email.map(str::to_string),
+        password_command: None,
+        ca_file: None,
+        rate_limit_per_minute: 20,
+        reply_to: None,
+        bcc_self: false,
+        timeout_seconds: None,
+    });
+    say(&format!("{}", style("Your provider's help pages give these; for Gmail: smtp.gmail.com, STARTTLS, port 587, and an app password.").dim()));
+    let host: String = Input::with_theme(&theme)
+        .with_prompt("Mail server (SMTP host)")
+        .with_initial_text(old.host.clone())
+        .validate_with(|s: &String| {
+            if s.trim().is_empty() {
+                Err("e.g. smtp.gmail.com")
+            } else {
+                Ok(())
+            }
+        })
+        .interact_text()
+        .map_err(map)?;
+    let choices = [
+        "STARTTLS on port 587 (most providers)",
+        "TLS on port 465",
+        "No encryption (a server on this computer only)",
+    ];
+    let default = match old.security {
+        Security::Starttls => 0,
+        Security::Tls => 1,
+        Security::None => 2,
+    };
+    let security = match Select::with_theme(&theme)
+        .with_prompt("Security")
+        .items(choices)
+        .default(default)
+        .interact()
+        .map_err(map)?
+    {
+        0 => Security::Starttls,
+        1 => Security::Tls,
+        _ => Security::None,
+    };
+    let username: String = Input::with_theme(&theme)
+        .with_prompt("Login name (usually your email address)")
+        .with_initial_text(old.username.clone().unwrap_or_default())
+        .allow_empty(true)
+        .interact_text()
+        .map_err(map)?;
+    say(&format!(
+        "{}",
+        style("outcry never stores your password. Give a command that prints it (e.g. `pass show mail`), or leave this empty to be asked each time you send.").dim()
+    ));
+    let command: String = Input::with_theme(&theme)
+        .with_prompt("Password command (optional)")
+        .with_initial_text(old.password_command.clone().unwrap_or_default())
+        .allow_empty(true)
+        .interact_text()
+        .map_err(map)?;
+    Ok(Some(SmtpSettings {
+        host: host.trim().to_string(),
+        security,
+        port: if security == old.security {
+            old.port
+        } else {
+            None
+        },
+        username: Some(username.trim().to_string()).filter(|u| !u.is_empty()),
+        password_command: Some(command.trim().to_string()).filter(|c| !c.is_empty()),
+        ..old
+    }))
+}
+
+/// After writing: offer to send the email letters now.
+pub fn offer_send(count: usize) -> Result<bool> {
+    Confirm::with_theme(&theme())
+        .with_prompt(format!(
+            "Send the {count} email letter{} now?",
+            if count == 1 { "" } else { "s" }
+        ))
+        .default(false)
+        .interact()
+        .map_err(map)
+}

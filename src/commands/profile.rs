@@ -98,10 +98,9 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
                     eprintln!("Not saved.");
                     return Ok(exit::OK);
                 }
-                p = Profile {
-                    smtp: p.smtp,
-                    ..asked
-                };
+                let smtp =
+                    crate::interactive::smtp_settings(p.smtp.clone(), asked.email.as_deref())?;
+                p = Profile { smtp, ..asked };
             }
             let problems = p.problems();
             if !problems.is_empty() {

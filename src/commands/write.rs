@@ -391,6 +391,20 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
     if !s.interactive {
         warn_form_letters(&letters);
     }
+    // In the wizard, offer to send the email letters when an account is set up.
+    if s.send.is_none() && s.interactive && s.sender.smtp.is_some() {
+        let emls = plan
+            .iter()
+            .filter(|(_, p, _)| p.extension().is_some_and(|x| x == "eml"))
+            .count();
+        if emls > 0 && interactive::offer_send(emls)? {
+            s.send = Some(super::send::Options {
+                yes: true,
+                profile: s.sender_from.clone(),
+                ..Default::default()
+            });
+        }
+    }
     if let Some(opts) = &s.send {
         // The letters are on disk; now send the .eml ones.
         let emls: Vec<PathBuf> = plan

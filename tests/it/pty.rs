@@ -365,3 +365,78 @@ fn find_my_representatives_by_zip_and_committee_members_in_the_wizard() {
     s.send("\x03").unwrap();
     s.expect("cancelled; nothing was written").unwrap();
 }
+
+#[test]
+fn profile_init_asks_for_the_mail_account_but_never_the_password() {
+    let t = Test::new();
+    let mut s = spawn(&t, &["profile", "init"]);
+    s.expect("Your full name").unwrap();
+    s.send_line("Zoë Example").unwrap();
+    s.expect("Your email address").unwrap();
+    s.send_line("zoe@example.org").unwrap();
+    s.expect("Address line 1").unwrap();
+    s.send_line("12 Elm Street").unwrap();
+    s.expect("Address line 2").unwrap();
+    s.send_line("").unwrap();
+    s.expect("Your country").unwrap();
+    s.send_line("GB").unwrap();
+    s.expect("Save these details for next time?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Set up sending from your email account?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Mail server (SMTP host)").unwrap();
+    s.send_line("smtp.example.org").unwrap();
+    s.expect("Security").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Login name").unwrap();
+    s.send_line("").unwrap(); // keeps the email address offered
+    s.expect("Password command (optional)").unwrap();
+    s.send_line("pass show mail").unwrap();
+    let rest = until_eof(&mut s);
+    assert!(rest.contains("Saved your profile to"), "{rest}");
+    let profile = std::fs::read_to_string(t.path("config/profile.yaml")).unwrap();
+    for line in [
+        "host: smtp.example.org",
+        "security: starttls",
+        "username: zoe@example.org",
+        "password_command: pass show mail",
+    ] {
+        assert!(profile.contains(line), "{line} missing:\n{profile}");
+    }
+}
+
+#[test]
+fn the_wizard_offers_to_send_after_writing() {
+    let server = crate::smtp_server::SmtpServer::start(&[]).expect(1);
+    let t = Test::new()
+        .file(
+            "config/profile.yaml",
+            &format!(
+                "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London N1 1AA]\ncountry: GB\nsmtp:\n  host: 127.0.0.1\n  port: {}\n  security: none\n  rate_limit_per_minute: 0\n",
+                server.port
+            ),
+        )
+        .file("config/recipients.yaml", "- id: my-councillor\n  name: Pat Green\n  body: legislature\n  country: GB\n  contact: {email: pat@example.org}\n");
+    let mut s = spawn(
+        &t,
+        &["write", "-t", "un-investigation", "--to", "my-councillor"],
+    );
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    s.expect("In your own words").unwrap();
+    s.send_line("Accountability matters to me, and I want my council to speak up.")
+        .unwrap();
+    s.expect("Any personal or local connection?").unwrap();
+    s.send_line("").unwrap();
+    s.expect("Would you like a written reply?").unwrap();
+    s.send("n").unwrap();
+    s.expect("What next?").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Save the letters in folder").unwrap();
+    s.send_line("").unwrap();
+    s.expect("Send the 1 email letter now?").unwrap();
+    s.send("y").unwrap();
+    let rest = until_eof(&mut s);
+    assert!(rest.contains("Sent 1 of 1 letter."), "{rest}");
+    assert_eq!(server.recipients(), ["pat@example.org"]);
+}
