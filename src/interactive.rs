@@ -567,20 +567,11 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
         let r = Recipient {
             id,
             name: name.trim().to_string(),
-            given_name: None,
-            family_name: None,
-            honorific: None,
-            post_nominal: None,
             salutation: salutation.map(|s| s.trim_end_matches(',').to_string()),
             role: role.clone(),
             organisation: organisation.clone(),
             body: kinds[k].0.to_string(),
             country: crate::recipients::normalize_country(&country),
-            region: None,
-            district: None,
-            areas: Vec::new(),
-            party: None,
-            committees: Vec::new(),
             contact: crate::recipients::Contact {
                 email,
                 postal,
@@ -588,7 +579,7 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
             },
             source: Some("entered by the user".into()),
             as_of: Some(jiff::Zoned::now().date().to_string()),
-            ids: Default::default(),
+            ..Default::default()
         };
         let problems = crate::recipients::validate(&r);
         if !problems.is_empty() {

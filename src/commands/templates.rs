@@ -95,7 +95,6 @@ pub fn sample_recipient(body: &str) -> Recipient {
         family_name: family.map(str::to_string),
         honorific: honorific.map(str::to_string),
         post_nominal: post.map(str::to_string),
-        salutation: None,
         role: Some("Sample role".into()),
         organisation: (!crate::recipients::is_legislature(body))
             .then(|| "Sample Organisation".into()),
@@ -107,16 +106,12 @@ pub fn sample_recipient(body: &str) -> Recipient {
         country: country.into(),
         region: region.map(str::to_string),
         district: Some("1".into()),
-        areas: Vec::new(),
         party: Some("Independent".into()),
-        committees: Vec::new(),
         contact: Contact {
             email: Some("sample@example.org".into()),
             ..Default::default()
         },
-        source: None,
-        as_of: None,
-        ids: Default::default(),
+        ..Default::default()
     }
 }
 

@@ -427,21 +427,16 @@ fn congress_legislators(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             given_name: Some(leg.name.first.clone()),
             family_name: Some(leg.name.last.clone()),
             honorific: Some(honorific),
-            post_nominal: None,
-            salutation: None,
             role: Some(role),
-            organisation: None,
             body: body.into(),
             country: "US".into(),
             region: Some(state),
             district,
-            areas: Vec::new(),
             party: term.party.clone(),
             committees: committees_of.remove(&leg.id.bioguide).unwrap_or_default(),
             contact,
-            source: None,
-            as_of: None,
             ids,
+            ..Default::default()
         });
     }
     Ok(imported)
@@ -643,31 +638,21 @@ fn uk_mp_lookup(paths: &[PathBuf], _as_of: &str) -> Result<Imported> {
         imported.recipients.push(Recipient {
             id,
             name: r.display_as.trim().to_string(),
-            given_name: None,
-            family_name: None,
-            honorific: None,
             post_nominal: Some("MP".into()),
-            salutation: None,
             role: Some(format!("Member of Parliament for {}", r.pcon_name)),
-            organisation: None,
             body: "uk-commons".into(),
             country: "GB".into(),
             region: Some(region),
             district: Some(r.pcon_name.clone()),
             areas,
             party: Some(r.party_text.clone()),
-            committees: Vec::new(),
             contact: Contact {
                 email,
                 postal: COMMONS_POSTAL.iter().map(|s| s.to_string()).collect(),
-                offices: Vec::new(),
-                phone: None,
-                contact_form: None,
-                website: None,
+                ..Default::default()
             },
-            source: None,
-            as_of: None,
             ids,
+            ..Default::default()
         });
     }
     let without = imported
@@ -919,25 +904,19 @@ fn openstates(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             given_name: p.given_name.clone(),
             family_name: Some(family),
             honorific: Some(honorific.into()),
-            post_nominal: None,
-            salutation: None,
             role: Some(format!(
                 "{} {} member for district {district}",
                 us_state_name(&state).unwrap_or(&state),
                 chamber
             )),
-            organisation: None,
             body: body.into(),
             country: "US".into(),
             region: Some(state),
             district: Some(district),
-            areas: Vec::new(),
             party,
-            committees: Vec::new(),
             contact,
-            source: None,
-            as_of: None,
             ids,
+            ..Default::default()
         });
     }
     Ok(imported)
@@ -1087,9 +1066,7 @@ fn europarl(paths: &[PathBuf], _as_of: &str) -> Result<Imported> {
             name,
             given_name: Some(get(c_given)).filter(|s| !s.is_empty()),
             family_name: Some(get(c_family)).filter(|s| !s.is_empty()),
-            honorific: None,
             post_nominal: Some("MEP".into()),
-            salutation: None,
             role: Some(format!(
                 "Member of the European Parliament{}",
                 if country_name.is_empty() {
@@ -1098,18 +1075,11 @@ fn europarl(paths: &[PathBuf], _as_of: &str) -> Result<Imported> {
                     format!(" ({country_name})")
                 }
             )),
-            organisation: None,
             body: "eu-parliament".into(),
             country,
-            region: None,
-            district: None,
-            areas: Vec::new(),
-            party: None,
-            committees: Vec::new(),
             contact,
-            source: None,
-            as_of: None,
             ids,
+            ..Default::default()
         });
     }
     Ok(imported)
@@ -1286,13 +1256,9 @@ fn generic_csv(paths: &[PathBuf], opts: &CsvOptions) -> Result<Imported> {
             country: super::normalize_country(&get("country").unwrap_or_default()),
             region: get("region"),
             district: get("district"),
-            areas: Vec::new(),
             party: get("party"),
-            committees: Vec::new(),
             contact,
-            source: None,
-            as_of: None,
-            ids: BTreeMap::new(),
+            ..Default::default()
         };
         let problems = super::validate(&r);
         if let Some((_, why)) = problems.first() {

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Problem, Result, problems_error, yaml_location, yaml_reason};
 
 /// One person or office a letter can be addressed to.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
     /// Stable identifier used with `--to` (lower-case letters, digits and dashes).
