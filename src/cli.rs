@@ -32,13 +32,13 @@ pub enum Command {
     /// List, show and check letter templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
-    /// List, show, check and import recipients.
+    /// Find, list, show, check and import recipients.
     #[command(subcommand)]
     Recipients(RecipientsCommand),
-    /// Create or show your sender profile.
+    /// Create or show your sender profile; test your mail account.
     #[command(subcommand)]
     Profile(ProfileCommand),
-    /// Send letters written with --format eml from your own email account (safe by default).
+    /// Send the .eml letters that `write` produced from your own email account (safe by default).
     Send(SendArgs),
     /// List the letters sent by email, from the sent log.
     History {
