@@ -64,6 +64,16 @@ pub fn shared_sources() -> PathBuf {
     p
 }
 
+/// The names of the files in a folder, sorted.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
 impl Test {
     pub fn new() -> Test {
         Test {

@@ -60,11 +60,7 @@ fn writes_files_named_to_sort_and_not_collide() {
     out.ok().stdout_has("Wrote 2 letters (6 files) to out");
     out.stdout_has("reach by: post to 311 Hart Senate Office Building, Washington, DC 20510");
     out.stdout_has("reach by: email alex.baker.mp@parliament.uk");
-    let mut names: Vec<String> = std::fs::read_dir(t.path("out"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
+    let names = crate::harness::file_names(&t.path("out"));
     assert_eq!(
         names,
         [
@@ -351,11 +347,7 @@ fn each_recipient_gets_the_channels_it_can_receive() {
         .sender()
         .args(["--no-input", "--out", "out"]);
     t.run().ok();
-    let mut names: Vec<String> = std::fs::read_dir(t.path("out"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
+    let names = crate::harness::file_names(&t.path("out"));
     assert_eq!(
         names,
         [

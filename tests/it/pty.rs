@@ -120,11 +120,7 @@ fn a_whole_letter_to_three_recipients() {
         "{status}"
     );
 
-    let mut files: Vec<String> = std::fs::read_dir(t.path("letters"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    files.sort();
+    let files = crate::harness::file_names(&t.path("letters"));
     assert_eq!(
         files,
         [
