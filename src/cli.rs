@@ -65,21 +65,9 @@ pub struct WriteArgs {
     /// Also write to everyone matching the filters below (or everyone, with no filter).
     #[arg(long)]
     pub all: bool,
-    /// With --all: only recipients in this country (ISO code, e.g. US, GB).
-    #[arg(long, value_name = "CODE")]
-    pub country: Option<String>,
-    /// With --all: only this body (us-senate, us-house, uk-commons, ...).
-    #[arg(long, value_name = "BODY")]
-    pub body: Option<String>,
-    /// With --all: only this state or region (e.g. MA, "South East").
-    #[arg(long, value_name = "REGION")]
-    pub region: Option<String>,
-    /// With --all: only this party (part of its name).
-    #[arg(long, value_name = "PARTY")]
-    pub party: Option<String>,
-    /// With --all: only members of this committee (code such as SSFR, or part of its name).
-    #[arg(long, value_name = "COMMITTEE")]
-    pub committee: Option<String>,
+    /// With --all: which recipients.
+    #[command(flatten, next_help_heading = "Choosing recipients with --all")]
+    pub filters: FilterArgs,
     /// Answer a template question: KEY=VALUE; repeatable.
     #[arg(long = "set", short = 's', value_name = "KEY=VALUE")]
     pub set: Vec<String>,
@@ -269,9 +257,9 @@ pub enum RecipientsCommand {
     },
 }
 
-/// Filters of `outcry recipients list`.
-#[derive(Debug, Args)]
-pub struct ListArgs {
+/// Criteria for choosing recipients, shared by `recipients list` and `write --all`.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
     /// Country (ISO code such as US or GB; UK also works).
     #[arg(long, value_name = "CODE")]
     pub country: Option<String>,
@@ -293,6 +281,44 @@ pub struct ListArgs {
     /// Words that must all appear in the name, place, party or role.
     #[arg(long, value_name = "WORDS")]
     pub search: Option<String>,
+}
+
+impl FilterArgs {
+    /// Whether any criterion was given.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.country,
+            &self.body,
+            &self.region,
+            &self.district,
+            &self.party,
+            &self.committee,
+            &self.search,
+        ]
+        .iter()
+        .all(|f| f.is_none())
+    }
+
+    /// The filter these flags describe.
+    pub fn into_filter(self) -> crate::recipients::Filter {
+        crate::recipients::Filter {
+            country: self.country,
+            body: self.body,
+            region: self.region,
+            district: self.district,
+            party: self.party,
+            committee: self.committee,
+            search: self.search,
+        }
+    }
+}
+
+/// Filters of `outcry recipients list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Which recipients.
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

@@ -190,28 +190,50 @@ pub fn sender(start: Profile, from_file: Option<&std::path::Path>) -> Result<(Pr
         .interact_text()
         .map_err(map)?;
     p.email = Some(email.trim().to_string()).filter(|e| !e.is_empty());
-    say(&format!("{}", style("Your postal address, one line at a time (street, town, postcode). An empty line finishes.").dim()));
     let old = std::mem::take(&mut p.address);
+    p.address = address_lines(
+        "Your postal address, one line at a time (street, town, postcode). An empty line finishes.",
+        &old,
+        true,
+    )?;
+    p.country = Some(country(
+        "Your country, as a two-letter code (US, GB, CA, AU, ...)",
+        p.country.as_deref().unwrap_or_default(),
+    )?);
+    let save = Confirm::with_theme(&theme)
+        .with_prompt("Save these details for next time?")
+        .default(true)
+        .interact()
+        .map_err(map)?;
+    Ok((p, save))
+}
+
+/// Asks for address lines until an empty one; `required` asks for at least one. `old` lines
+/// are offered for editing.
+fn address_lines(intro: &str, old: &[String], required: bool) -> Result<Vec<String>> {
+    say(&format!("{}", style(intro).dim()));
+    let mut lines = Vec::new();
     loop {
-        let n = p.address.len();
-        let initial = old.get(n).cloned().unwrap_or_default();
-        let line: String = Input::with_theme(&theme)
-            .with_prompt(format!("Address line {}", n + 1))
-            .with_initial_text(initial)
-            .allow_empty(n > 0)
+        let line: String = Input::with_theme(&theme())
+            .with_prompt(format!("Address line {}", lines.len() + 1))
+            .with_initial_text(old.get(lines.len()).cloned().unwrap_or_default())
+            .allow_empty(!required || !lines.is_empty())
             .interact_text()
             .map_err(map)?;
         if line.trim().is_empty() {
-            break;
+            return Ok(lines);
         }
-        p.address.push(line.trim().to_string());
+        lines.push(line.trim().to_string());
     }
-    let country: String = Input::with_theme(&theme)
-        .with_prompt("Your country, as a two-letter code (US, GB, CA, AU, ...)")
-        .with_initial_text(p.country.clone().unwrap_or_default())
+}
+
+/// Asks for an ISO country code; returns it normalised (upper case, `UK` → `GB`).
+fn country(prompt: &str, initial: &str) -> Result<String> {
+    let answer: String = Input::with_theme(&theme())
+        .with_prompt(prompt)
+        .with_initial_text(initial.to_string())
         .validate_with(|s: &String| {
-            let s = s.trim();
-            if s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()) {
+            if crate::recipients::is_country_code(s.trim()) {
                 Ok(())
             } else {
                 Err("two letters, e.g. US or GB")
@@ -219,13 +241,7 @@ pub fn sender(start: Profile, from_file: Option<&std::path::Path>) -> Result<(Pr
         })
         .interact_text()
         .map_err(map)?;
-    p.country = Some(crate::recipients::normalize_country(&country));
-    let save = Confirm::with_theme(&theme)
-        .with_prompt("Save these details for next time?")
-        .default(true)
-        .interact()
-        .map_err(map)?;
-    Ok((p, save))
+    Ok(crate::recipients::normalize_country(&answer))
 }
 
 /// Lets the person pick a template: those written for every chosen recipient first.
@@ -517,36 +533,14 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
         .default(0)
         .interact()
         .map_err(map)?;
-    let country: String = Input::with_theme(&theme)
-        .with_prompt("Their country, as a two-letter code (US, GB, CH, ...)")
-        .validate_with(|s: &String| {
-            let s = s.trim();
-            if s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()) {
-                Ok(())
-            } else {
-                Err("two letters, e.g. GB")
-            }
-        })
-        .interact_text()
-        .map_err(map)?;
+    let country = country("Their country, as a two-letter code (US, GB, CH, ...)", "")?;
     loop {
         let email = optional("Their published email address (optional)")?;
-        say(&format!(
-            "{}",
-            style("Their postal address, one line at a time; an empty line finishes.").dim()
-        ));
-        let mut postal = Vec::new();
-        loop {
-            let line: String = Input::with_theme(&theme)
-                .with_prompt(format!("Address line {}", postal.len() + 1))
-                .allow_empty(true)
-                .interact_text()
-                .map_err(map)?;
-            if line.trim().is_empty() {
-                break;
-            }
-            postal.push(line.trim().to_string());
-        }
+        let postal = address_lines(
+            "Their postal address, one line at a time; an empty line finishes.",
+            &[],
+            false,
+        )?;
         let salutation =
             optional("How to greet them (optional, e.g. \"Dear Editor\"; default \"Dear NAME\")")?;
         let base = crate::recipients::import::slug(&format!(
@@ -571,7 +565,7 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
             role: role.clone(),
             organisation: organisation.clone(),
             body: kinds[k].0.to_string(),
-            country: crate::recipients::normalize_country(&country),
+            country: country.clone(),
             contact: crate::recipients::Contact {
                 email,
                 postal,

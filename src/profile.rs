@@ -64,7 +64,7 @@ impl Profile {
             out.push(format!("your email `{email}` is not usable: {why}"));
         }
         if let Some(c) = &self.country
-            && (c.len() != 2 || !c.chars().all(|ch| ch.is_ascii_alphabetic()))
+            && !crate::recipients::is_country_code(c)
         {
             out.push(format!(
                 "country `{c}` is not a two-letter code such as `US` or `GB`"

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::cli::{ListArgs, RecipientsCommand};
 use crate::error::{Error, Result, exit};
-use crate::recipients::{self, Directory, Filter, Recipient, import};
+use crate::recipients::{self, Directory, Recipient, import};
 
 /// Runs a recipients command.
 pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
@@ -177,15 +177,7 @@ impl<'a> From<&'a Recipient> for JsonRecipient<'a> {
 
 fn list(args: ListArgs, extra: &[PathBuf]) -> Result<i32> {
     let dir = Directory::load(extra)?;
-    let filter = Filter {
-        country: args.country,
-        body: args.body,
-        region: args.region,
-        district: args.district,
-        party: args.party,
-        committee: args.committee,
-        search: args.search,
-    };
+    let filter = args.filters.into_filter();
     let found = dir.filter(&filter);
     for note in dir.staleness_notes() {
         eprintln!("{note}");

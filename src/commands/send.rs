@@ -62,7 +62,9 @@ pub fn run(paths: &[PathBuf], opts: &Options, recipient_files: &[PathBuf]) -> Re
                 .collect::<Vec<_>>()
                 .join(", ")
         ))
-        .hint("write them first: outcry write ... --format eml"));
+        .hint("outcry writes .eml files only for recipients who publish an email address; the others get \
+               letters for the post, phone and contact forms (.pdf, .call.txt, .form.txt)")
+        .hint("to write email letters: outcry write ... --format eml (or --channel email)"));
     }
     let profile = profile::load_optional(opts.profile.as_deref())?
         .map(|(p, _)| p)
@@ -199,6 +201,14 @@ pub fn run(paths: &[PathBuf], opts: &Options, recipient_files: &[PathBuf]) -> Re
     send_all(&to_send, &settings, password.as_ref(), &mut log)
 }
 
+/// The single-threaded runtime that drives one SMTP connection.
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::failure(format!("could not start the network runtime: {e}")))
+}
+
 fn join(addrs: &[lettre::Address]) -> String {
     addrs
         .iter()
@@ -246,10 +256,7 @@ fn send_all(
     password: Option<&Secret>,
     log: &mut SentLog,
 ) -> Result<i32> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::failure(format!("could not start the network runtime: {e}")))?;
+    let runtime = runtime()?;
     let interval = match settings.rate_limit_per_minute {
         0 => Duration::ZERO,
         n => Duration::from_secs_f64(60.0 / f64::from(n)),
@@ -408,10 +415,7 @@ pub fn test_connection(profile: &Profile, insecure: bool) -> Result<i32> {
     };
     settings.check(insecure)?;
     let password = password(settings)?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::failure(format!("could not start the network runtime: {e}")))?;
+    let runtime = runtime()?;
     match runtime.block_on(Connection::open(settings, password.as_ref())) {
         Ok(c) => {
             runtime.block_on(c.quit());

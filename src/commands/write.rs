@@ -86,24 +86,13 @@ impl Settings {
         }
         sender.country = sender.country.map(|c| normalize_country(&c));
 
-        let any_filter = args.country.is_some()
-            || args.body.is_some()
-            || args.region.is_some()
-            || args.party.is_some()
-            || args.committee.is_some();
-        if any_filter && !args.all {
-            return Err(Error::usage("--country, --body, --region, --party and --committee choose recipients only with --all")
-                .hint("add --all to write to everyone who matches, or name recipients with --to ID"));
+        if !args.filters.is_empty() && !args.all {
+            return Err(Error::usage(
+                "--country, --body, --region, --district, --party, --committee and --search choose recipients only with --all",
+            )
+            .hint("add --all to write to everyone who matches, or name recipients with --to ID"));
         }
-        let filter = args.all.then_some(Filter {
-            country: args.country,
-            body: args.body,
-            region: args.region,
-            district: None,
-            party: args.party,
-            committee: args.committee,
-            search: None,
-        });
+        let filter = args.all.then(|| args.filters.into_filter());
         let mut formats = args.format;
         if !args.channel.is_empty() {
             if !formats.is_empty() {
@@ -159,6 +148,9 @@ struct Written {
     name: String,
     files: Vec<PathBuf>,
     reach: Vec<String>,
+    /// Whether the recipient publishes an email address.
+    #[serde(skip)]
+    has_email: bool,
     /// Share of the letter in the writer's own words (0 to 1).
     own_words: f64,
     /// Similarity to the bare template (0 to 1).
@@ -306,15 +298,13 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
     };
 
     // Compose every letter before anything is written.
+    let seed = s
+        .seed
+        .map(letters::Seed)
+        .unwrap_or_else(|| letters::Seed::for_sender(&s.sender));
     let mut letters: Vec<Letter> = chosen
         .iter()
-        .map(|r| {
-            let seed = s
-                .seed
-                .map(letters::Seed)
-                .unwrap_or_else(|| letters::Seed::for_sender(&s.sender));
-            letters::compose(&library, template, r, &s.sender, &answers, s.date, seed)
-        })
+        .map(|r| letters::compose(&library, template, r, &s.sender, &answers, s.date, seed))
         .collect::<Result<_>>()?;
 
     if s.interactive {
@@ -379,6 +369,7 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
             name: letters::address_name(&l.recipient),
             files: Vec::new(),
             reach: l.recipient.contact.channels(),
+            has_email: l.recipient.contact.email.is_some(),
             own_words: (l.score.own_words * 100.0).round() / 100.0,
             similarity: (l.score.similarity * 100.0).round() / 100.0,
         })
@@ -468,14 +459,11 @@ fn print_summary(s: &Settings, written: &[Written], files: usize) -> Result<()> 
             written.len() - DETAILED
         );
     }
-    let without_email = written
-        .iter()
-        .filter(|w| !w.reach.iter().any(|r| r.starts_with("email")))
-        .count();
+    let without_email = written.iter().filter(|w| !w.has_email).count();
     if without_email > 0 {
         println!(
-            "\n{without_email} recipient{} publish{} no email address: print the .pdf letter and post it, \
-             call with the .call.txt script, or paste the .form.txt text into their contact form.",
+            "\n{without_email} recipient{} publish{} no email address: post the printed letter, call, or use \
+             the contact form; the files listed above are ready for each.",
             if without_email == 1 { "" } else { "s" },
             if without_email == 1 { "es" } else { "" }
         );

@@ -547,6 +547,11 @@ impl Filter {
     }
 }
 
+/// Whether `s` looks like an ISO 3166-1 alpha-2 code (two ASCII letters, any case).
+pub fn is_country_code(s: &str) -> bool {
+    s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic())
+}
+
 /// `UK` is what people type; the ISO code is `GB`.
 pub fn normalize_country(c: &str) -> String {
     let up = c.trim().to_uppercase();
@@ -735,7 +740,7 @@ pub fn validate(r: &Recipient) -> Vec<(&'static str, String)> {
             format!("unknown body `{}` (known: {})", r.body, known.join(", ")),
         ));
     }
-    if r.country.len() != 2 || !r.country.chars().all(|c| c.is_ascii_uppercase()) {
+    if !is_country_code(&r.country) || r.country != r.country.to_uppercase() {
         out.push((
             "country",
             format!(

@@ -144,7 +144,7 @@ fn bad_date() {
 #[test]
 fn filters_need_all() {
     write().sender().args(["-t", "un-investigation", "--country", "US", "--no-input"]).run().expect_code(2).stderr_is(
-        "error: --country, --body, --region, --party and --committee choose recipients only with --all\n  hint: add --all to write to everyone who matches, or name recipients with --to ID\n",
+        "error: --country, --body, --region, --district, --party, --committee and --search choose recipients only with --all\n  hint: add --all to write to everyone who matches, or name recipients with --to ID\n",
     );
 }
 

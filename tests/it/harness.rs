@@ -74,6 +74,11 @@ pub fn file_names(dir: &Path) -> Vec<String> {
     names
 }
 
+/// A `write` run for one template and recipient list (ids separated by commas).
+pub fn write_to(template: &str, to: &str) -> Test {
+    Test::new().args(["write", "--template", template, "--to", to])
+}
+
 impl Test {
     pub fn new() -> Test {
         Test {

@@ -45,17 +45,13 @@ fn golden_un_investigation_mp() {
 
 #[test]
 fn writes_files_named_to_sort_and_not_collide() {
-    let mut t = Test::new()
-        .args([
-            "write",
-            "-t",
-            "transplant-tourism-law",
-            "--to",
-            "us-sen-ma-warren,uk-mp-alex-baker",
-        ])
-        .args(["--set", "personal=It matters to me.", "--set", "reply=no"])
-        .sender()
-        .args(["--no-input", "--out", "out"]);
+    let mut t = crate::harness::write_to(
+        "transplant-tourism-law",
+        "us-sen-ma-warren,uk-mp-alex-baker",
+    )
+    .args(["--set", "personal=It matters to me.", "--set", "reply=no"])
+    .sender()
+    .args(["--no-input", "--out", "out"]);
     let out = t.run();
     out.ok().stdout_has("Wrote 2 letters (6 files) to out");
     out.stdout_has("reach by: post to 311 Hart Senate Office Building, Washington, DC 20510");
@@ -83,16 +79,8 @@ fn writes_files_named_to_sort_and_not_collide() {
 
 #[test]
 fn never_overwrites_without_force() {
-    let mut t = Test::new()
-        .args([
-            "write",
-            "-t",
-            "un-investigation",
-            "--to",
-            "uk-mp-alex-baker",
-            "--set",
-            "personal=Mine.",
-        ])
+    let mut t = crate::harness::write_to("un-investigation", "uk-mp-alex-baker")
+        .args(["--set", "personal=Mine."])
         .sender()
         .args(["--no-input", "--out", "out", "--format", "txt"]);
     t.run().ok();
@@ -120,18 +108,8 @@ fn never_overwrites_without_force() {
 
 #[test]
 fn eml_parses_back_to_the_same_letter() {
-    let mut t = Test::new()
-        .args([
-            "write",
-            "-t",
-            "un-investigation",
-            "--to",
-            "uk-mp-alex-baker",
-            "--format",
-            "eml",
-            "--format",
-            "txt",
-        ])
+    let mut t = crate::harness::write_to("un-investigation", "uk-mp-alex-baker")
+        .args(["--format", "eml", "--format", "txt"])
         .arg(format!("--set=personal={PERSONAL}"))
         .sender()
         .args(["--no-input", "--out", "out"]);
@@ -182,16 +160,8 @@ fn eml_parses_back_to_the_same_letter() {
 
 #[test]
 fn eml_without_recipient_email_is_an_unaddressed_draft() {
-    let mut t = Test::new()
-        .args([
-            "write",
-            "-t",
-            "transplant-tourism-law",
-            "--to",
-            "us-sen-ma-warren",
-            "--format",
-            "eml",
-        ])
+    let mut t = crate::harness::write_to("transplant-tourism-law", "us-sen-ma-warren")
+        .args(["--format", "eml"])
         .args(["--set", "personal=Mine."])
         .sender()
         .args(["--no-input", "--out", "out"]);
@@ -206,16 +176,8 @@ fn eml_without_recipient_email_is_an_unaddressed_draft() {
 
 #[test]
 fn markdown_letter() {
-    let out = Test::new()
-        .args([
-            "write",
-            "-t",
-            "un-investigation",
-            "--to",
-            "uk-mp-alex-baker",
-            "--set",
-            "personal=It *matters*.",
-        ])
+    let out = crate::harness::write_to("un-investigation", "uk-mp-alex-baker")
+        .args(["--set", "personal=It *matters*."])
         .sender()
         .args(["--no-input", "--stdout", "--format", "md"])
         .run();
@@ -285,8 +247,7 @@ fn write_to_everyone_matching_filters() {
 
 #[test]
 fn template_audience_mismatch_warns_but_writes() {
-    let out = Test::new()
-        .args(["write", "-t", "transplant-tourism-law", "--to", "uk-mp-alex-baker"])
+    let out = crate::harness::write_to("transplant-tourism-law", "uk-mp-alex-baker")
         .args(["--recipients", "extra.yaml", "--to", "acme-health"])
         .arg(format!("--set=personal={PERSONAL}"))
         .args(["--no-input", "--stdout"])
@@ -335,17 +296,13 @@ fn the_date_can_be_set_for_backdated_or_reproducible_letters() {
 
 #[test]
 fn each_recipient_gets_the_channels_it_can_receive() {
-    let mut t = Test::new()
-        .args([
-            "write",
-            "-t",
-            "transplant-tourism-law",
-            "--to",
-            "us-sen-ma-warren,uk-mp-alex-baker,us-rep-ny-14-ocasio-cortez",
-        ])
-        .arg(format!("--set=personal={PERSONAL}"))
-        .sender()
-        .args(["--no-input", "--out", "out"]);
+    let mut t = crate::harness::write_to(
+        "transplant-tourism-law",
+        "us-sen-ma-warren,uk-mp-alex-baker,us-rep-ny-14-ocasio-cortez",
+    )
+    .arg(format!("--set=personal={PERSONAL}"))
+    .sender()
+    .args(["--no-input", "--out", "out"]);
     t.run().ok();
     let names = crate::harness::file_names(&t.path("out"));
     assert_eq!(
@@ -392,16 +349,8 @@ fn each_recipient_gets_the_channels_it_can_receive() {
         .unwrap();
     assert!(message_len <= 4000);
     // --channel chooses instead.
-    let mut t = Test::new()
-        .args([
-            "write",
-            "-t",
-            "transplant-tourism-law",
-            "--to",
-            "uk-mp-alex-baker",
-            "--channel",
-            "phone",
-        ])
+    let mut t = crate::harness::write_to("transplant-tourism-law", "uk-mp-alex-baker")
+        .args(["--channel", "phone"])
         .arg(format!("--set=personal={PERSONAL}"))
         .sender()
         .args(["--no-input", "--out", "out"]);
@@ -415,14 +364,7 @@ fn each_recipient_gets_the_channels_it_can_receive() {
 
 #[test]
 fn printable_pdf_letter_for_the_post() {
-    let mut t = Test::new()
-        .args([
-            "write",
-            "-t",
-            "transplant-tourism-law",
-            "--to",
-            "us-sen-ma-warren",
-        ])
+    let mut t = crate::harness::write_to("transplant-tourism-law", "us-sen-ma-warren")
         .arg(format!(
             "--set=personal={PERSONAL} My neighbour in Łódź would say the same."
         ))
@@ -476,16 +418,8 @@ fn printable_pdf_letter_for_the_post() {
     assert!(bytes.windows(9).any(|w| w == b"FontFile2"));
 
     // A4 for a writer outside North America; a long letter gets page numbers.
-    let mut t = Test::new()
-        .args([
-            "write",
-            "-t",
-            "transplant-tourism-law",
-            "--to",
-            "uk-mp-alex-baker",
-            "--channel",
-            "post",
-        ])
+    let mut t = crate::harness::write_to("transplant-tourism-law", "uk-mp-alex-baker")
+        .args(["--channel", "post"])
         .arg(format!("--set=personal={PERSONAL}"))
         .args([
             "--sender-name",

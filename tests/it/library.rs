@@ -294,15 +294,8 @@ fn one_golden_letter_per_template() {
 
 #[test]
 fn an_empty_personal_part_gets_the_warning_and_a_real_one_does_not() {
-    let warn = Test::new()
-        .args([
-            "write",
-            "-t",
-            "transplant-tourism-law",
-            "--to",
-            "uk-mp-alex-baker",
-            "--no-personal",
-        ])
+    let warn = crate::harness::write_to("transplant-tourism-law", "uk-mp-alex-baker")
+        .args(["--no-personal"])
         .sender()
         .args(["--no-input", "--json", "--out", "out"])
         .run();
@@ -315,14 +308,7 @@ fn an_empty_personal_part_gets_the_warning_and_a_real_one_does_not() {
     assert_eq!(json["written"][0]["own_words"], 0.0);
     assert!(json["written"][0]["similarity"].as_f64().unwrap() > 0.99);
 
-    let fine = Test::new()
-        .args([
-            "write",
-            "-t",
-            "transplant-tourism-law",
-            "--to",
-            "uk-mp-alex-baker",
-        ])
+    let fine = crate::harness::write_to("transplant-tourism-law", "uk-mp-alex-baker")
         .arg(format!("--set=personal={PERSONAL}"))
         .sender()
         .args(["--no-input", "--json", "--out", "out"])
@@ -334,16 +320,8 @@ fn an_empty_personal_part_gets_the_warning_and_a_real_one_does_not() {
 
 #[test]
 fn the_personal_paragraph_is_required_unless_skipped_explicitly() {
-    Test::new()
-        .args([
-            "write",
-            "-t",
-            "thank-you",
-            "--to",
-            "uk-mp-alex-baker",
-            "--set",
-            "action=your reply",
-        ])
+    crate::harness::write_to("thank-you", "uk-mp-alex-baker")
+        .args(["--set", "action=your reply"])
         .sender()
         .args(["--no-input", "--stdout"])
         .run()
@@ -354,16 +332,8 @@ fn the_personal_paragraph_is_required_unless_skipped_explicitly() {
 #[test]
 fn variation_is_deterministic_under_a_seed_and_differs_between_writers() {
     let run = |seed: &str, name: &str| {
-        let out = Test::new()
-            .args([
-                "write",
-                "-t",
-                "transplant-tourism-law",
-                "--to",
-                "uk-mp-alex-baker",
-                "--set",
-                "personal=Mine, truly.",
-            ])
+        let out = crate::harness::write_to("transplant-tourism-law", "uk-mp-alex-baker")
+            .args(["--set", "personal=Mine, truly."])
             .args([
                 "--sender-name",
                 name,

@@ -30,6 +30,12 @@ fn exit_code(s: &Session) -> String {
     format!("{:?}", s.get_process().wait().unwrap())
 }
 
+/// Waits for `prompt`, then types `line` and Enter.
+fn answer(s: &mut Session, prompt: &str, line: impl AsRef<str>) {
+    s.expect(prompt).unwrap();
+    s.send_line(line.as_ref()).unwrap();
+}
+
 /// Picks a letter in the template list by its title.
 fn choose_letter(s: &mut Session, title: &str) {
     s.expect("Choose a letter").unwrap();
@@ -52,8 +58,7 @@ fn until_eof(s: &mut Session) -> String {
 fn search_and_pick(s: &mut Session, query: &str, name: &str) {
     s.expect("Find them").unwrap();
     s.send("\r").unwrap(); // Search representatives
-    s.expect("Search").unwrap();
-    s.send_line(query).unwrap();
+    answer(s, "Search", query);
     s.expect("Choose with Space").unwrap();
     s.expect(name).unwrap();
     s.send("\r").unwrap();
@@ -63,18 +68,12 @@ fn search_and_pick(s: &mut Session, query: &str, name: &str) {
 fn a_whole_letter_to_three_recipients() {
     let t = Test::new();
     let mut s = spawn(&t, &[]);
-    s.expect("Your full name").unwrap();
-    s.send_line("Zoë Example").unwrap();
-    s.expect("Your email address").unwrap();
-    s.send_line("zoe@example.org").unwrap();
-    s.expect("Address line 1").unwrap();
-    s.send_line("12 Elm Street").unwrap();
-    s.expect("Address line 2").unwrap();
-    s.send_line("Springfield, MA 01101").unwrap();
-    s.expect("Address line 3").unwrap();
-    s.send_line("").unwrap();
-    s.expect("Your country").unwrap();
-    s.send_line("us").unwrap();
+    answer(&mut s, "Your full name", "Zoë Example");
+    answer(&mut s, "Your email address", "zoe@example.org");
+    answer(&mut s, "Address line 1", "12 Elm Street");
+    answer(&mut s, "Address line 2", "Springfield, MA 01101");
+    answer(&mut s, "Address line 3", "");
+    answer(&mut s, "Your country", "us");
     s.expect("Save these details for next time?").unwrap();
     s.send("y").unwrap();
     search_and_pick(&mut s, "warren region:MA", "Senator Elizabeth Warren");
@@ -88,12 +87,16 @@ fn a_whole_letter_to_three_recipients() {
     s.send("n").unwrap();
     choose_letter(&mut s, "Pass a law against transplant tourism");
 
-    s.expect("In your own words, why does this matter to you?")
-        .unwrap();
-    s.send_line("As a nurse I know what a transplant means — every organ must be given freely.")
-        .unwrap();
-    s.expect("Any personal or local connection?").unwrap();
-    s.send_line("I live in Springfield.").unwrap();
+    answer(
+        &mut s,
+        "In your own words, why does this matter to you?",
+        "As a nurse I know what a transplant means — every organ must be given freely.",
+    );
+    answer(
+        &mut s,
+        "Any personal or local connection?",
+        "I live in Springfield.",
+    );
     s.expect("Would you like a written reply?").unwrap();
     s.send("y").unwrap();
 
@@ -107,8 +110,7 @@ fn a_whole_letter_to_three_recipients() {
     s.expect("Dear Representative Ocasio-Cortez,").unwrap();
     s.expect("What next?").unwrap();
     s.send("\r").unwrap(); // Write the letters
-    s.expect("Save the letters in folder").unwrap();
-    s.send_line("").unwrap();
+    answer(&mut s, "Save the letters in folder", "");
     let rest = until_eof(&mut s);
     assert!(
         rest.contains("Wrote 3 letters (9 files) to letters"),
@@ -199,14 +201,11 @@ fn cancel_at_preview_writes_nothing_and_invalid_answers_are_asked_again() {
     );
     s.expect("Write as this person?").unwrap();
     s.send("y").unwrap();
-    s.expect("In your own words").unwrap();
-    s.send_line("x".repeat(1501)).unwrap();
+    answer(&mut s, "In your own words", "x".repeat(1501));
     s.expect("it is 1501 characters long; the limit is 1500")
         .unwrap();
-    s.expect("In your own words").unwrap();
-    s.send_line("Accountability matters to me.").unwrap();
-    s.expect("Any personal or local connection?").unwrap();
-    s.send_line("").unwrap();
+    answer(&mut s, "In your own words", "Accountability matters to me.");
+    answer(&mut s, "Any personal or local connection?", "");
     s.expect("Would you like a written reply?").unwrap();
     s.send("n").unwrap();
     s.expect("Dear Alex Baker MP,").unwrap();
@@ -233,12 +232,9 @@ fn someone_else_is_validated_saved_and_reusable() {
     s.expect("Find them").unwrap();
     s.send(DOWN).unwrap();
     s.send("\r").unwrap();
-    s.expect("Their name").unwrap();
-    s.send_line("The Letters Editor").unwrap();
-    s.expect("Their title or role").unwrap();
-    s.send_line("").unwrap();
-    s.expect("Organisation").unwrap();
-    s.send_line("The Example Gazette").unwrap();
+    answer(&mut s, "Their name", "The Letters Editor");
+    answer(&mut s, "Their title or role", "");
+    answer(&mut s, "Organisation", "The Example Gazette");
     s.expect("What kind of recipient?").unwrap();
     s.expect("newspapers, editors and journalists (media)")
         .unwrap();
@@ -246,21 +242,22 @@ fn someone_else_is_validated_saved_and_reusable() {
         s.send(DOWN).unwrap();
     }
     s.send("\r").unwrap();
-    s.expect("Their country").unwrap();
-    s.send_line("gb").unwrap();
-    s.expect("Their published email address").unwrap();
-    s.send_line("letters-at-gazette").unwrap();
-    s.expect("Address line 1").unwrap();
-    s.send_line("").unwrap();
-    s.expect("How to greet them").unwrap();
-    s.send_line("Dear Editor").unwrap();
+    answer(&mut s, "Their country", "gb");
+    answer(
+        &mut s,
+        "Their published email address",
+        "letters-at-gazette",
+    );
+    answer(&mut s, "Address line 1", "");
+    answer(&mut s, "How to greet them", "Dear Editor");
     s.expect("bad email `letters-at-gazette`").unwrap();
-    s.expect("Their published email address").unwrap();
-    s.send_line("letters@example.org").unwrap();
-    s.expect("Address line 1").unwrap();
-    s.send_line("").unwrap();
-    s.expect("How to greet them").unwrap();
-    s.send_line("Dear Editor").unwrap();
+    answer(
+        &mut s,
+        "Their published email address",
+        "letters@example.org",
+    );
+    answer(&mut s, "Address line 1", "");
+    answer(&mut s, "How to greet them", "Dear Editor");
     s.expect("Save The Letters Editor to your own recipients")
         .unwrap();
     s.send("y").unwrap();
@@ -268,18 +265,17 @@ fn someone_else_is_validated_saved_and_reusable() {
         .unwrap();
     s.expect("Add more recipients?").unwrap();
     s.send("n").unwrap();
-    s.expect("A suggested headline").unwrap();
-    s.send_line("").unwrap();
-    s.expect("What prompted you to write?").unwrap();
-    s.send_line("").unwrap();
-    s.expect("In your own words").unwrap();
-    s.send_line("I teach nursing, and my students deserve to know where organs come from.")
-        .unwrap();
+    answer(&mut s, "A suggested headline", "");
+    answer(&mut s, "What prompted you to write?", "");
+    answer(
+        &mut s,
+        "In your own words",
+        "I teach nursing, and my students deserve to know where organs come from.",
+    );
     s.expect("Dear Editor,").unwrap();
     s.expect("What next?").unwrap();
     s.send("\r").unwrap();
-    s.expect("Save the letters in folder").unwrap();
-    s.send_line("").unwrap();
+    answer(&mut s, "Save the letters in folder", "");
     let rest = until_eof(&mut s);
     assert!(
         rest.contains("Wrote 1 letter (2 files) to letters"),
@@ -332,8 +328,7 @@ fn find_my_representatives_by_zip_and_committee_members_in_the_wizard() {
     s.send(DOWN).unwrap();
     s.send(DOWN).unwrap();
     s.send("\r").unwrap();
-    s.expect("Your US ZIP code").unwrap();
-    s.send_line("10001").unwrap();
+    answer(&mut s, "Your US ZIP code", "10001");
     s.expect("spans 2 congressional districts (NY-10, NY-12)")
         .unwrap();
     s.expect("Choose with Space").unwrap();
@@ -351,8 +346,7 @@ fn find_my_representatives_by_zip_and_committee_members_in_the_wizard() {
     s.send("\r").unwrap();
     s.expect("Which committee?").unwrap();
     s.send("\r").unwrap(); // Senate Foreign Relations
-    s.expect("Only members from one state?").unwrap();
-    s.send_line("NH").unwrap();
+    answer(&mut s, "Only members from one state?", "NH");
     s.expect("Choose with Space").unwrap();
     s.send(" ").unwrap();
     s.send("\r").unwrap();
@@ -366,28 +360,20 @@ fn find_my_representatives_by_zip_and_committee_members_in_the_wizard() {
 fn profile_init_asks_for_the_mail_account_but_never_the_password() {
     let t = Test::new();
     let mut s = spawn(&t, &["profile", "init"]);
-    s.expect("Your full name").unwrap();
-    s.send_line("Zoë Example").unwrap();
-    s.expect("Your email address").unwrap();
-    s.send_line("zoe@example.org").unwrap();
-    s.expect("Address line 1").unwrap();
-    s.send_line("12 Elm Street").unwrap();
-    s.expect("Address line 2").unwrap();
-    s.send_line("").unwrap();
-    s.expect("Your country").unwrap();
-    s.send_line("GB").unwrap();
+    answer(&mut s, "Your full name", "Zoë Example");
+    answer(&mut s, "Your email address", "zoe@example.org");
+    answer(&mut s, "Address line 1", "12 Elm Street");
+    answer(&mut s, "Address line 2", "");
+    answer(&mut s, "Your country", "GB");
     s.expect("Save these details for next time?").unwrap();
     s.send("y").unwrap();
     s.expect("Set up sending from your email account?").unwrap();
     s.send("y").unwrap();
-    s.expect("Mail server (SMTP host)").unwrap();
-    s.send_line("smtp.example.org").unwrap();
+    answer(&mut s, "Mail server (SMTP host)", "smtp.example.org");
     s.expect("Security").unwrap();
     s.send("\r").unwrap();
-    s.expect("Login name").unwrap();
-    s.send_line("").unwrap(); // keeps the email address offered
-    s.expect("Password command (optional)").unwrap();
-    s.send_line("pass show mail").unwrap();
+    answer(&mut s, "Login name", ""); // keeps the email address offered
+    answer(&mut s, "Password command (optional)", "pass show mail");
     let rest = until_eof(&mut s);
     assert!(rest.contains("Saved your profile to"), "{rest}");
     let profile = std::fs::read_to_string(t.path("config/profile.yaml")).unwrap();
@@ -419,17 +405,17 @@ fn the_wizard_offers_to_send_after_writing() {
     );
     s.expect("Write as this person?").unwrap();
     s.send("y").unwrap();
-    s.expect("In your own words").unwrap();
-    s.send_line("Accountability matters to me, and I want my council to speak up.")
-        .unwrap();
-    s.expect("Any personal or local connection?").unwrap();
-    s.send_line("").unwrap();
+    answer(
+        &mut s,
+        "In your own words",
+        "Accountability matters to me, and I want my council to speak up.",
+    );
+    answer(&mut s, "Any personal or local connection?", "");
     s.expect("Would you like a written reply?").unwrap();
     s.send("n").unwrap();
     s.expect("What next?").unwrap();
     s.send("\r").unwrap();
-    s.expect("Save the letters in folder").unwrap();
-    s.send_line("").unwrap();
+    answer(&mut s, "Save the letters in folder", "");
     s.expect("Send the 1 email letter now?").unwrap();
     s.send("y").unwrap();
     let rest = until_eof(&mut s);
