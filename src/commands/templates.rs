@@ -137,7 +137,14 @@ fn check(paths: &[PathBuf]) -> Result<i32> {
     let mut problems: Vec<Problem> = Vec::new();
     let mut checked = 0;
     for path in paths {
-        for file in templates::template_files(path)? {
+        let files = templates::template_files(path)?;
+        if files.is_empty() {
+            return Err(
+                Error::usage(format!("no template files (*.hbs) in `{}`", path.display()))
+                    .hint("templates are files whose names end in .hbs"),
+            );
+        }
+        for file in files {
             checked += 1;
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Error::io("read template", &file, &e))?;

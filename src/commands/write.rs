@@ -54,8 +54,10 @@ impl Settings {
         let interactive = !args.no_input && interactive::available();
         let date = match &args.date {
             Some(d) => d.parse::<jiff::civil::Date>().map_err(|_| {
-                Error::usage(format!("the date `{d}` is not of the form YYYY-MM-DD"))
-                    .hint("for example: --date 2026-11-28")
+                Error::usage(format!(
+                    "the date `{d}` is not a calendar date of the form YYYY-MM-DD"
+                ))
+                .hint("for example: --date 2026-11-28")
             })?,
             None => jiff::Zoned::now().date(),
         };

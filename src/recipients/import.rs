@@ -1168,6 +1168,12 @@ fn generic_csv(paths: &[PathBuf], opts: &CsvOptions) -> Result<Imported> {
         .headers()
         .map_err(|e| Error::usage(format!("`{}`: {e}", path.display())))?
         .clone();
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(Error::usage(format!(
+            "`{}` is empty: it needs a header row naming its columns",
+            path.display()
+        )));
+    }
     let mut columns = Vec::new();
     for (field, column) in &opts.map {
         let i = headers

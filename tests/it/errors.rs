@@ -137,8 +137,54 @@ fn eml_needs_sender_email() {
 #[test]
 fn bad_date() {
     write().sender().args(["--date", "28/11/2026", "--no-input"]).run().expect_code(2).stderr_is(
-        "error: the date `28/11/2026` is not of the form YYYY-MM-DD\n  hint: for example: --date 2026-11-28\n",
+        "error: the date `28/11/2026` is not a calendar date of the form YYYY-MM-DD\n  hint: for example: --date 2026-11-28\n",
     );
+}
+
+#[test]
+fn impossible_date() {
+    write()
+        .sender()
+        .args(["--date", "2026-02-30", "--no-input"])
+        .run()
+        .expect_code(2)
+        .stderr_has("error: the date `2026-02-30` is not a calendar date of the form YYYY-MM-DD\n");
+}
+
+#[test]
+fn empty_template_folder() {
+    let t = Test::new().file("t/readme.txt", "not a template");
+    std::fs::create_dir_all(t.path("t")).unwrap();
+    let mut t = t.args(["templates", "check", "t"]);
+    t.run().expect_code(2).stderr_is(
+        "error: no template files (*.hbs) in `t`\n  hint: templates are files whose names end in .hbs\n",
+    );
+}
+
+#[test]
+fn empty_csv_import() {
+    Test::new()
+        .file("empty.csv", "")
+        .args([
+            "recipients",
+            "import",
+            "--from",
+            "csv",
+            "empty.csv",
+            "--out",
+            "o.yaml",
+        ])
+        .args([
+            "--map",
+            "name=Name",
+            "--const",
+            "body=other",
+            "--const",
+            "country=GB",
+        ])
+        .run()
+        .expect_code(2)
+        .stderr_is("error: `empty.csv` is empty: it needs a header row naming its columns\n");
 }
 
 #[test]
