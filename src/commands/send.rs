@@ -52,6 +52,21 @@ fn retry_delay(attempt: u32) -> Duration {
 
 /// Runs `outcry send PATHS`.
 pub fn run(paths: &[PathBuf], opts: &Options, recipient_files: &[PathBuf]) -> Result<i32> {
+    let profile = profile::load_optional(opts.profile.as_deref())?
+        .map(|(p, _)| p)
+        .unwrap_or_default();
+    let directory = Directory::load(recipient_files)?;
+    send_letters(paths, opts, &profile, &directory)
+}
+
+/// Sends the letters in `paths` as `profile`; `directory` says how to reach the recipients of
+/// drafts. `outcry write --send` calls this with what it has already loaded.
+pub fn send_letters(
+    paths: &[PathBuf],
+    opts: &Options,
+    profile: &Profile,
+    directory: &Directory,
+) -> Result<i32> {
     let outbox = outbox::load(paths)?;
     if outbox.ready.is_empty() && outbox.drafts.is_empty() {
         return Err(Error::usage(format!(
@@ -66,11 +81,6 @@ pub fn run(paths: &[PathBuf], opts: &Options, recipient_files: &[PathBuf]) -> Re
                letters for the post, phone and contact forms (.pdf, .call.txt, .form.txt)")
         .hint("to write email letters: outcry write ... --format eml (or --channel email)"));
     }
-    let profile = profile::load_optional(opts.profile.as_deref())?
-        .map(|(p, _)| p)
-        .unwrap_or_default();
-    let directory = Directory::load(recipient_files)?;
-
     if opts.links {
         print_links(&outbox.ready, &outbox.drafts);
         return Ok(exit::OK);

@@ -136,7 +136,6 @@ impl Settings {
                 dry_run: args.dry_run,
                 yes: args.yes,
                 limit: args.limit,
-                profile: args.profile.clone(),
                 ..Default::default()
             }),
         })
@@ -393,7 +392,7 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
         if emls > 0 && interactive::offer_send(emls)? {
             s.send = Some(super::send::Options {
                 yes: true,
-                profile: s.sender_from.clone(),
+
                 ..Default::default()
             });
         }
@@ -412,7 +411,7 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
             return Ok(crate::error::exit::OK);
         }
         println!();
-        return super::send::run(&emls, opts, recipient_files);
+        return super::send::send_letters(&emls, opts, &s.sender, &directory);
     }
     Ok(crate::error::exit::OK)
 }
