@@ -95,7 +95,8 @@ pub struct WriteArgs {
     /// Folder for the letter files.
     #[arg(long, short = 'o', value_name = "DIR", default_value = "letters")]
     pub out: PathBuf,
-    /// File format; repeatable. Default: txt, plus eml for recipients with an email address.
+    /// File format; repeatable. Default: each recipient's best channels (txt and eml for those
+    /// with an email address; pdf, envelope, call script and form text for the others).
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
     pub format: Vec<Format>,
     /// After writing, send the .eml letters by email (asks first; see `outcry send`).
