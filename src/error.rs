@@ -22,6 +22,9 @@ pub mod exit {
     pub const NOT_SENT: i32 = 4;
     /// The person cancelled (Ctrl-C or chose "cancel").
     pub const CANCELLED: i32 = 130;
+    /// Standard output was closed early (`outcry recipients list | head`): 128 + SIGPIPE, as
+    /// a shell reports a program killed by a broken pipe.
+    pub const BROKEN_PIPE: i32 = 141;
 }
 
 /// What kind of failure this is; decides the exit code.
@@ -37,6 +40,8 @@ pub enum Kind {
     Partial,
     /// No letter was sent.
     NotSent,
+    /// Standard output was closed by the reader; nothing is printed.
+    BrokenPipe,
 }
 
 /// A user-facing error: a message, optional hints, and its kind.
@@ -45,6 +50,8 @@ pub struct Error {
     kind: Kind,
     message: String,
     hints: Vec<String>,
+    /// Text already laid out by its source (clap's usage errors), printed as it is.
+    rendered: Option<String>,
 }
 
 /// Shorthand used across the crate.
@@ -57,6 +64,7 @@ impl Error {
             kind: Kind::Usage,
             message: message.into(),
             hints: Vec::new(),
+            rendered: None,
         }
     }
 
@@ -66,6 +74,7 @@ impl Error {
             kind: Kind::Failure,
             message: message.into(),
             hints: Vec::new(),
+            rendered: None,
         }
     }
 
@@ -75,6 +84,7 @@ impl Error {
             kind: Kind::Cancelled,
             message: "cancelled; nothing was written".into(),
             hints: Vec::new(),
+            rendered: None,
         }
     }
 
@@ -84,6 +94,7 @@ impl Error {
             kind: Kind::Partial,
             message: message.into(),
             hints: Vec::new(),
+            rendered: None,
         }
     }
 
@@ -93,6 +104,36 @@ impl Error {
             kind: Kind::NotSent,
             message: message.into(),
             hints: Vec::new(),
+            rendered: None,
+        }
+    }
+
+    /// A command-line error found by clap (unknown flag, missing value...): exit code 2,
+    /// printed as clap lays it out, with the usage line.
+    pub fn clap(err: clap::Error) -> Self {
+        Error {
+            kind: Kind::Usage,
+            message: err.kind().to_string(),
+            hints: Vec::new(),
+            rendered: Some(err.render().to_string().trim_end().to_string()),
+        }
+    }
+
+    /// A failed write to standard output: a closed pipe ends the run quietly (exit 141),
+    /// anything else is a failure.
+    pub fn stdout(err: &std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            Error {
+                kind: Kind::BrokenPipe,
+                message: "standard output was closed".into(),
+                hints: Vec::new(),
+                rendered: None,
+            }
+        } else {
+            Error::failure(format!(
+                "could not write to standard output: {}",
+                io_reason(err)
+            ))
         }
     }
 
@@ -128,6 +169,7 @@ impl Error {
             Kind::Cancelled => exit::CANCELLED,
             Kind::Partial => exit::PARTIAL,
             Kind::NotSent => exit::NOT_SENT,
+            Kind::BrokenPipe => exit::BROKEN_PIPE,
         }
     }
 
@@ -154,8 +196,20 @@ pub fn io_reason(err: &std::io::Error) -> String {
     }
 }
 
+/// Prints an error to standard error (the one place that does) and returns its exit code.
+/// A broken pipe prints nothing.
+pub fn report(err: &Error) -> i32 {
+    if err.kind != Kind::BrokenPipe {
+        eprintln!("{err}");
+    }
+    err.exit_code()
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(text) = &self.rendered {
+            return write!(f, "{text}");
+        }
         write!(f, "error: {}", self.message)?;
         for hint in &self.hints {
             write!(f, "\n  hint: {hint}")?;

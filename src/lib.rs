@@ -1,46 +1,51 @@
 //! outcry: write to the people who hold power about forced organ harvesting and transplant
 //! tourism.
 //!
-//! The library holds everything; `main` only calls [`run`] and prints the one error. Modules:
-//! [`recipients`] (who, and how to reach them), [`templates`] (letter templates), [`questions`]
-//! (answers, validated alike whether typed or given), [`letters`] (pure composition),
-//! [`similarity`] (own words versus template text), [`output`] (files), [`profile`] (the sender), [`interactive`] (the terminal wizard, the only
-//! user of dialoguer), [`cli`] and [`commands`] (the command line).
+//! The library holds everything; `main` only calls [`run`] and prints the one error. The
+//! modules follow the flow of a run, and each may import only the ones before it (a test,
+//! `tests/it/layers.rs`, enforces it):
+//!
+//! 1. [`error`]: the one error type and the exit codes.
+//! 2. [`support`]: files written atomically, the config and data folders, "today", text helpers.
+//! 3. [`questions`]: the question schema and the resolver for typed and given answers.
+//! 4. [`data`]: recipients, importers, templates, the sender's profile.
+//! 5. [`conventions`]: salutations, sign-offs, dates, envelope names.
+//! 6. [`letters`]: pure composition of a letter, and the own-words check.
+//! 7. [`render`]: one renderer per format (txt, md, eml, pdf, envelope, call, form).
+//! 8. [`output`]: planning, checking and writing the files of a run.
+//! 9. [`mail`]: the outbox, SMTP, the send loop and the sent log.
+//! 10. [`interactive`]: the terminal wizard, the only user of dialoguer; it writes nothing.
+//! 11. [`commands`]: the command line, one file per subcommand.
 
-pub mod cli;
 pub mod commands;
+pub mod conventions;
+pub mod data;
 pub mod error;
 pub mod interactive;
 pub mod letters;
 pub mod mail;
 pub mod output;
-pub mod pdf;
-pub mod profile;
 pub mod questions;
-pub mod recipients;
-pub mod similarity;
-pub mod templates;
+pub mod render;
+pub mod support;
 
 use clap::Parser;
 
 /// Parses `args` (including the program name) and runs the command; returns the exit code.
+/// Every error, clap's included, comes back as an [`error::Error`] for `main` to print.
 pub fn run<I, T>(args: I) -> error::Result<i32>
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match commands::Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            // --help and --version are not errors; clap prints them itself.
-            let code = if e.use_stderr() {
-                error::exit::USAGE
-            } else {
-                error::exit::OK
-            };
+        // --help and --version are not errors; clap prints them.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return Ok(code);
+            return Ok(error::exit::OK);
         }
+        Err(e) => return Err(error::Error::clap(e)),
     };
     commands::dispatch(cli)
 }

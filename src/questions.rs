@@ -1,16 +1,336 @@
-//! Answering a template's questions: one resolver for typed and provided values.
+//! A template's questions: their schema (kind, choices and a default typed by kind), checking
+//! a question as declared, and answering it with one resolver for typed and provided values.
 //!
 //! A value given with `--set`, an answers file or a profile is validated exactly like a typed
 //! one. Only when nothing was provided does the resolver ask, through an [`Asker`]; the
 //! scripted asker fails with the key and the flag to pass. Prompting itself lives in
-//! [`crate::interactive`], the only module that talks to the terminal.
+//! `interactive`, the only module that talks to the terminal. Templates use this schema; this
+//! module knows nothing of templates.
+//!
+//! May import: [`crate::error`], [`crate::support`].
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::templates::{Question, QuestionKind};
+
+/// One question of a template, as declared in its front matter (see [`RawQuestion`] for the
+/// YAML keys) and checked by [`Question::from_raw`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "RawQuestion")]
+pub struct Question {
+    /// The key: answers are `answers.KEY` in the body and `--set KEY=...` on the command line.
+    pub key: String,
+    /// What the wizard asks.
+    pub prompt: String,
+    /// A longer explanation shown under the prompt.
+    pub help: Option<String>,
+    /// How it is answered, with the default of that kind.
+    pub kind: QuestionKind,
+    /// Whether an answer must be given (default true).
+    pub required: bool,
+    /// Longest accepted answer, in characters.
+    pub max_length: Option<usize>,
+}
+
+/// How a question is answered, and its default typed to match.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionKind {
+    /// One line of text.
+    Text {
+        /// Used when nothing is given.
+        default: Option<String>,
+    },
+    /// Paragraphs of text (the wizard offers an editor).
+    Multiline {
+        /// Used when nothing is given.
+        default: Option<String>,
+    },
+    /// One of `choices`.
+    Choice {
+        /// The allowed values (at least one).
+        choices: Vec<Choice>,
+        /// One of the choices' values.
+        default: Option<String>,
+    },
+    /// Yes or no.
+    Bool {
+        /// Used when nothing is given.
+        default: Option<bool>,
+    },
+}
+
+impl QuestionKind {
+    /// The name used in front matter: `text`, `multiline`, `choice` or `bool`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuestionKind::Text { .. } => "text",
+            QuestionKind::Multiline { .. } => "multiline",
+            QuestionKind::Choice { .. } => "choice",
+            QuestionKind::Bool { .. } => "bool",
+        }
+    }
+
+    /// Whether the answer is the writer's own text (text or multiline).
+    pub fn is_free_text(&self) -> bool {
+        matches!(
+            self,
+            QuestionKind::Text { .. } | QuestionKind::Multiline { .. }
+        )
+    }
+}
+
+impl Question {
+    /// The choices of a `choice` question; empty for other kinds.
+    pub fn choices(&self) -> &[Choice] {
+        match &self.kind {
+            QuestionKind::Choice { choices, .. } => choices,
+            _ => &[],
+        }
+    }
+
+    /// The default as the text a person would type ("yes"/"no" for bool), if there is one.
+    pub fn default_text(&self) -> Option<String> {
+        match &self.kind {
+            QuestionKind::Text { default }
+            | QuestionKind::Multiline { default }
+            | QuestionKind::Choice { default, .. } => default.clone(),
+            QuestionKind::Bool { default } => {
+                default.map(|b| if b { "yes" } else { "no" }.to_string())
+            }
+        }
+    }
+
+    /// Checks a declared question; returns the typed question or every problem, each as a
+    /// sentence with values in backticks.
+    pub fn from_raw(raw: RawQuestion) -> std::result::Result<Question, Vec<String>> {
+        let mut problems = Vec::new();
+        if raw.key.is_empty()
+            || !raw
+                .key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            problems.push(format!(
+                "question key `{}` must be letters, digits and underscores",
+                raw.key
+            ));
+        }
+        let text_default =
+            |v: &Option<serde_yaml::Value>| -> std::result::Result<Option<String>, String> {
+                match v {
+                    None | Some(serde_yaml::Value::Null) => Ok(None),
+                    Some(serde_yaml::Value::String(s)) => Ok(Some(s.clone())),
+                    Some(serde_yaml::Value::Number(n)) => Ok(Some(n.to_string())),
+                    Some(serde_yaml::Value::Bool(b)) => {
+                        Ok(Some(if *b { "yes" } else { "no" }.into()))
+                    }
+                    Some(_) => Err("it must be text".to_string()),
+                }
+            };
+        let kind = match raw.kind {
+            RawKind::Text | RawKind::Multiline => {
+                if !raw.choices.is_empty() {
+                    problems.push(format!(
+                        "question `{}` has `choices` but its kind is not `choice`",
+                        raw.key
+                    ));
+                }
+                let default = text_default(&raw.default).unwrap_or_else(|why| {
+                    problems.push(format!(
+                        "default of question `{}` is invalid: {why}",
+                        raw.key
+                    ));
+                    None
+                });
+                if raw.kind == RawKind::Text {
+                    QuestionKind::Text { default }
+                } else {
+                    QuestionKind::Multiline { default }
+                }
+            }
+            RawKind::Choice => {
+                if raw.choices.is_empty() {
+                    problems.push(format!(
+                        "question `{}` is a choice but has no `choices`",
+                        raw.key
+                    ));
+                }
+                let default = text_default(&raw.default).unwrap_or_else(|why| {
+                    problems.push(format!(
+                        "default of question `{}` is invalid: {why}",
+                        raw.key
+                    ));
+                    None
+                });
+                QuestionKind::Choice {
+                    choices: raw.choices,
+                    default,
+                }
+            }
+            RawKind::Bool => {
+                if !raw.choices.is_empty() {
+                    problems.push(format!(
+                        "question `{}` has `choices` but its kind is not `choice`",
+                        raw.key
+                    ));
+                }
+                let default = match &raw.default {
+                    None | Some(serde_yaml::Value::Null) => None,
+                    Some(serde_yaml::Value::Bool(b)) => Some(*b),
+                    Some(serde_yaml::Value::String(s)) => match parse_bool(s) {
+                        Some(b) => Some(b),
+                        None => {
+                            problems.push(format!(
+                                "default of question `{}` is invalid: `{s}` is not yes or no",
+                                raw.key
+                            ));
+                            None
+                        }
+                    },
+                    Some(_) => {
+                        problems.push(format!(
+                            "default of question `{}` is invalid: it must be yes or no",
+                            raw.key
+                        ));
+                        None
+                    }
+                };
+                QuestionKind::Bool { default }
+            }
+        };
+        let q = Question {
+            key: raw.key,
+            prompt: raw.prompt,
+            help: raw.help,
+            kind,
+            required: raw.required,
+            max_length: raw.max_length,
+        };
+        if let Some(d) = q.default_text()
+            && let Err(why) = validate(&q, &d)
+        {
+            problems.push(format!("default of question `{}` is invalid: {why}", q.key));
+        }
+        if problems.is_empty() {
+            Ok(q)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// A question as written in front matter (the YAML keys template authors use).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    /// The key: letters, digits and underscores.
+    pub key: String,
+    /// What the wizard asks.
+    pub prompt: String,
+    /// A longer explanation shown under the prompt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// `text` (default), `multiline`, `choice` or `bool`.
+    #[serde(default)]
+    pub kind: RawKind,
+    /// The value used when nothing is given (for choice: a choice value; for bool: yes/no).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_yaml::Value>,
+    /// For `choice`: the allowed values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+    /// Whether an answer must be given (default true).
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// Longest accepted answer, in characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The `kind:` key of a question.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RawKind {
+    /// One line of text.
+    #[default]
+    Text,
+    /// Paragraphs.
+    Multiline,
+    /// One of `choices`.
+    Choice,
+    /// Yes or no.
+    Bool,
+}
+
+impl From<Question> for RawQuestion {
+    fn from(q: Question) -> RawQuestion {
+        let default = q.default_text().map(serde_yaml::Value::String);
+        let (kind, choices) = match q.kind {
+            QuestionKind::Text { .. } => (RawKind::Text, Vec::new()),
+            QuestionKind::Multiline { .. } => (RawKind::Multiline, Vec::new()),
+            QuestionKind::Choice { choices, .. } => (RawKind::Choice, choices),
+            QuestionKind::Bool { .. } => (RawKind::Bool, Vec::new()),
+        };
+        RawQuestion {
+            key: q.key,
+            prompt: q.prompt,
+            help: q.help,
+            kind,
+            default,
+            choices,
+            required: q.required,
+            max_length: q.max_length,
+        }
+    }
+}
+
+/// A choice: a value and an optional label.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Choice {
+    /// Just a value.
+    Plain(String),
+    /// A value with a label shown in the wizard.
+    Labelled {
+        /// What goes into the letter and `--set`.
+        value: String,
+        /// What the wizard shows.
+        label: String,
+    },
+}
+
+impl Choice {
+    /// The value.
+    pub fn value(&self) -> &str {
+        match self {
+            Choice::Plain(v) => v,
+            Choice::Labelled { value, .. } => value,
+        }
+    }
+    /// The label (the value when there is none).
+    pub fn label(&self) -> &str {
+        match self {
+            Choice::Plain(v) => v,
+            Choice::Labelled { label, .. } => label,
+        }
+    }
+}
+
+/// `yes`/`y`/`true` → true, `no`/`n`/`false` → false (any case); anything else → None.
+pub fn parse_bool(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "y" | "yes" | "true" => Some(true),
+        "n" | "no" | "false" => Some(false),
+        _ => None,
+    }
+}
 
 /// Something that can ask a question when no answer was provided.
 pub trait Asker {
@@ -23,10 +343,9 @@ pub struct Scripted;
 
 impl Asker for Scripted {
     fn ask(&mut self, q: &Question, _: Option<&str>) -> Result<String> {
-        let example = match q.kind {
-            QuestionKind::Bool => "yes".to_string(),
-            QuestionKind::Choice => q
-                .choices
+        let example = match &q.kind {
+            QuestionKind::Bool { .. } => "yes".to_string(),
+            QuestionKind::Choice { choices, .. } => choices
                 .first()
                 .map(|c| c.value().to_string())
                 .unwrap_or_default(),
@@ -50,41 +369,36 @@ pub fn validate(q: &Question, raw: &str) -> std::result::Result<Value, String> {
             return Err(format!("it is {len} characters long; the limit is {max}"));
         }
     }
-    match q.kind {
-        QuestionKind::Text | QuestionKind::Multiline => {
+    match &q.kind {
+        QuestionKind::Text { .. } | QuestionKind::Multiline { .. } => {
             if q.required && text.is_empty() {
                 return Err("an answer is required".into());
             }
-            if q.kind == QuestionKind::Text && text.contains('\n') {
+            if matches!(q.kind, QuestionKind::Text { .. }) && text.contains('\n') {
                 return Err("it must be a single line".into());
             }
             Ok(Value::String(normalize_paragraphs(text)))
         }
-        QuestionKind::Choice => {
+        QuestionKind::Choice { choices, .. } => {
             if text.is_empty() && !q.required {
                 return Ok(Value::String(String::new()));
             }
-            match q
-                .choices
+            match choices
                 .iter()
                 .find(|c| c.value().eq_ignore_ascii_case(text))
             {
                 Some(c) => Ok(Value::String(c.value().to_string())),
                 None => {
-                    let values: Vec<String> = q
-                        .choices
-                        .iter()
-                        .map(|c| format!("`{}`", c.value()))
-                        .collect();
+                    let values: Vec<String> =
+                        choices.iter().map(|c| format!("`{}`", c.value())).collect();
                     Err(format!("`{text}` is not one of {}", values.join(", ")))
                 }
             }
         }
-        QuestionKind::Bool => match text.to_ascii_lowercase().as_str() {
-            "y" | "yes" | "true" => Ok(Value::Bool(true)),
-            "n" | "no" | "false" => Ok(Value::Bool(false)),
-            "" if !q.required => Ok(Value::Bool(false)),
-            _ => Err(format!("`{text}` is not yes or no")),
+        QuestionKind::Bool { .. } => match parse_bool(text) {
+            Some(b) => Ok(Value::Bool(b)),
+            None if text.is_empty() && !q.required => Ok(Value::Bool(false)),
+            None => Err(format!("`{text}` is not yes or no")),
         },
     }
 }
@@ -133,8 +447,8 @@ pub fn resolve(
                     q.key, p.origin
                 ))
             })?,
-            None if !interactive && q.default.is_some() => {
-                validate(q, q.default.as_deref().unwrap_or_default()).map_err(Error::usage)?
+            None if !interactive && q.default_text().is_some() => {
+                validate(q, &q.default_text().unwrap_or_default()).map_err(Error::usage)?
             }
             None if !interactive && !q.required => validate(q, "").map_err(Error::usage)?,
             None => {
@@ -218,58 +532,74 @@ pub fn read_answers_file(path: &std::path::Path) -> Result<BTreeMap<String, Prov
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::templates::Choice;
 
-    fn q(kind: QuestionKind) -> Question {
+    fn q(kind: RawKind) -> Question {
+        let kind = match kind {
+            RawKind::Text => QuestionKind::Text { default: None },
+            RawKind::Multiline => QuestionKind::Multiline { default: None },
+            RawKind::Choice => QuestionKind::Choice {
+                choices: vec![Choice::Plain("a".into()), Choice::Plain("b".into())],
+                default: None,
+            },
+            RawKind::Bool => QuestionKind::Bool { default: None },
+        };
         Question {
             key: "k".into(),
             prompt: "P".into(),
             help: None,
             kind,
-            default: None,
-            choices: vec![Choice::Plain("a".into()), Choice::Plain("b".into())],
             required: true,
             max_length: Some(10),
         }
     }
 
     #[test]
+    fn bool_defaults_are_typed() {
+        let raw: RawQuestion =
+            serde_yaml::from_str("key: k\nprompt: P\nkind: bool\ndefault: \"yes\"").unwrap();
+        let q = Question::from_raw(raw).unwrap();
+        assert_eq!(
+            q.kind,
+            QuestionKind::Bool {
+                default: Some(true)
+            }
+        );
+        let raw: RawQuestion =
+            serde_yaml::from_str("key: k\nprompt: P\nkind: bool\ndefault: maybe").unwrap();
+        assert!(Question::from_raw(raw).unwrap_err()[0].contains("`maybe` is not yes or no"));
+    }
+
+    #[test]
     fn validates_like_typed() {
         assert_eq!(
-            validate(&q(QuestionKind::Bool), "Yes").unwrap(),
+            validate(&q(RawKind::Bool), "Yes").unwrap(),
             Value::Bool(true)
         );
-        assert!(validate(&q(QuestionKind::Bool), "maybe").is_err());
+        assert!(validate(&q(RawKind::Bool), "maybe").is_err());
         assert_eq!(
-            validate(&q(QuestionKind::Choice), "B").unwrap(),
+            validate(&q(RawKind::Choice), "B").unwrap(),
             Value::String("b".into())
         );
         assert!(
-            validate(&q(QuestionKind::Choice), "c")
+            validate(&q(RawKind::Choice), "c")
                 .unwrap_err()
                 .contains("`a`, `b`")
         );
-        assert!(validate(&q(QuestionKind::Text), "").is_err());
+        assert!(validate(&q(RawKind::Text), "").is_err());
         assert!(
-            validate(&q(QuestionKind::Text), "01234567890")
+            validate(&q(RawKind::Text), "01234567890")
                 .unwrap_err()
                 .contains("limit is 10")
         );
         assert_eq!(
-            validate(&q(QuestionKind::Multiline), "a  \n\n\n\nb").unwrap(),
+            validate(&q(RawKind::Multiline), "a  \n\n\n\nb").unwrap(),
             Value::String("a\n\nb".into())
         );
     }
 
     #[test]
     fn scripted_names_the_flag() {
-        let err = resolve(
-            &[q(QuestionKind::Text)],
-            &BTreeMap::new(),
-            &mut Scripted,
-            false,
-        )
-        .unwrap_err();
+        let err = resolve(&[q(RawKind::Text)], &BTreeMap::new(), &mut Scripted, false).unwrap_err();
         assert_eq!(err.message(), "missing answer for `k`; pass --set k=...");
     }
 }

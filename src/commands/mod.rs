@@ -1,65 +1,110 @@
-//! One module per command; [`dispatch`] is the only `match` on commands.
+//! The command line: [`Cli`] is what the user typed (clap types only), one file per
+//! subcommand holds its arguments and its `run`, and [`dispatch`] is the only `match` on
+//! commands. Each `run` turns its arguments into settings before calling the layers below;
+//! nothing below `commands` sees a clap type.
+//!
+//! May import: every module (this is the top layer).
 
+pub mod completions;
+pub mod history;
 pub mod profile;
 pub mod recipients;
 pub mod send;
 pub mod templates;
 pub mod write;
 
-use clap::Parser;
+use std::path::PathBuf;
 
-use crate::cli::{Cli, Command};
+use clap::{Parser, Subcommand};
+
 use crate::error::{Error, Result};
 
-/// Runs the parsed command line; returns the exit code.
-pub fn dispatch(mut cli: Cli) -> Result<i32> {
-    // The user's own templates and recipients in the config folder come first, so that
-    // files named on the command line override them.
-    let config = crate::profile::config_dir();
-    let user_templates = config.join("templates");
-    if user_templates.is_dir() {
-        cli.templates.insert(0, user_templates);
-    }
-    let user_recipients = config.join("recipients.yaml");
-    if user_recipients.is_file() {
-        cli.recipients.insert(0, user_recipients);
-    }
-    match cli.command {
-        Some(Command::Write(args)) => write::run(*args, &cli.templates, &cli.recipients),
-        None if crate::interactive::available() => {
-            // `outcry` alone is `outcry write` with every default.
-            let defaults = match Cli::try_parse_from(["outcry", "write"]) {
-                Ok(Cli { command: Some(Command::Write(args)), .. }) => *args,
-                _ => return Err(Error::failure("could not build the default `write` settings")),
-            };
-            write::run(defaults, &cli.templates, &cli.recipients)
+/// Write to your representatives about forced organ harvesting and transplant tourism.
+///
+/// Run `outcry` in a terminal for a guided letter, or `outcry write --help` to script it.
+#[derive(Debug, Parser)]
+#[command(name = "outcry", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Add or override letter templates from this folder (or file); repeatable.
+    #[arg(long = "templates", value_name = "DIR", global = true)]
+    pub templates: Vec<PathBuf>,
+    /// Add recipients from this YAML file; repeatable. A record with a built-in id replaces it.
+    #[arg(long = "recipients", value_name = "FILE", global = true)]
+    pub recipients: Vec<PathBuf>,
+    /// What to do; without one, `outcry` starts the guided letter in a terminal.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write letters: guided in a terminal, or from flags and an answers file.
+    Write(Box<write::WriteArgs>),
+    /// List, show and check letter templates.
+    #[command(subcommand)]
+    Templates(templates::TemplatesCommand),
+    /// Find, list, show, check and import recipients.
+    #[command(subcommand)]
+    Recipients(recipients::RecipientsCommand),
+    /// Create or show your sender profile; test your mail account.
+    #[command(subcommand)]
+    Profile(profile::ProfileCommand),
+    /// Send the .eml letters that `write` produced from your own email account (safe by default).
+    Send(send::SendArgs),
+    /// List the letters sent by email, from the sent log.
+    History(history::HistoryArgs),
+    /// Print a shell completion script, e.g. `outcry completions bash > ~/.local/share/bash-completion/completions/outcry`.
+    Completions(completions::CompletionsArgs),
+}
+
+/// The folders and files that add to the built-in templates and recipients: the user's own
+/// in the config folder first, so that files named on the command line override them.
+pub struct Sources {
+    /// Template folders or files, in load order.
+    pub templates: Vec<PathBuf>,
+    /// Recipient files, in load order.
+    pub recipients: Vec<PathBuf>,
+}
+
+impl Sources {
+    fn resolve(templates: Vec<PathBuf>, recipients: Vec<PathBuf>) -> Sources {
+        let config = crate::support::env::config_dir();
+        let user_templates = config.join("templates");
+        let user_recipients = crate::data::recipients::store::user_file();
+        Sources {
+            templates: user_templates
+                .is_dir()
+                .then_some(user_templates)
+                .into_iter()
+                .chain(templates)
+                .collect(),
+            recipients: user_recipients
+                .is_file()
+                .then_some(user_recipients)
+                .into_iter()
+                .chain(recipients)
+                .collect(),
         }
+    }
+}
+
+/// Runs the parsed command line; returns the exit code.
+pub fn dispatch(cli: Cli) -> Result<i32> {
+    let sources = Sources::resolve(cli.templates, cli.recipients);
+    match cli.command {
+        Some(Command::Write(args)) => write::run(*args, &sources),
+        // `outcry` alone is `outcry write` with every default.
+        None if crate::interactive::available() => write::run(write::WriteArgs::default(), &sources),
         None => Err(Error::usage("no command given, and there is no terminal to ask questions in")
             .hint("to write letters from a script: outcry write --template ID --to ID --no-input ...")
             .hint("for all commands: outcry --help")),
-        Some(Command::Templates(cmd)) => templates::run(cmd, &cli.templates),
-        Some(Command::Recipients(cmd)) => recipients::run(cmd, &cli.recipients),
+        Some(Command::Templates(cmd)) => templates::run(cmd, &sources.templates),
+        Some(Command::Recipients(cmd)) => recipients::run(cmd, &sources.recipients),
         Some(Command::Profile(cmd)) => profile::run(cmd),
-        Some(Command::Send(args)) => {
-            let opts = send::Options {
-                dry_run: args.dry_run,
-                yes: args.yes,
-                limit: args.limit,
-                resend: args.resend,
-                retry_unknown: args.retry_unknown,
-                insecure: args.insecure,
-                links: args.links,
-                profile: args.profile,
-            };
-            let paths = if args.paths.is_empty() { vec![std::path::PathBuf::from("letters")] } else { args.paths };
-            send::run(&paths, &opts, &cli.recipients)
-        }
-        Some(Command::History { json }) => history(json),
-        Some(Command::Completions { shell }) => {
-            use clap::CommandFactory;
-            clap_complete::generate(shell, &mut Cli::command(), "outcry", &mut std::io::stdout());
-            Ok(0)
-        }
+        Some(Command::Send(args)) => send::run(args, &sources.recipients),
+        Some(Command::History(args)) => history::run(args),
+        Some(Command::Completions(args)) => completions::run(args),
     }
 }
 
@@ -67,50 +112,6 @@ pub fn dispatch(mut cli: Cli) -> Result<i32> {
 pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Error::failure(format!("could not write JSON: {e}")))?;
-    println!("{text}");
+    crate::outln!("{text}");
     Ok(())
-}
-
-/// `outcry history`: what the sent log says, newest last.
-fn history(json: bool) -> Result<i32> {
-    let log = crate::mail::log::SentLog::open(&crate::mail::log::SentLog::default_path())?;
-    if json {
-        print_json(&log.entries())?;
-        return Ok(0);
-    }
-    if log.entries().is_empty() {
-        println!("Nothing has been sent yet ({}).", log.path().display());
-        return Ok(0);
-    }
-    for e in log.entries().iter().filter(|e| e.event != "attempt") {
-        println!(
-            "{}  {:<9}  to {}  {}  ({})",
-            e.time,
-            e.event,
-            e.to.join(", "),
-            e.subject,
-            e.reply.as_deref().unwrap_or("")
-        );
-    }
-    let interrupted: Vec<&crate::mail::log::Entry> = log
-        .entries()
-        .iter()
-        .filter(|e| {
-            e.event == "attempt" && log.status(&e.message_id) == crate::mail::log::Status::Unknown
-        })
-        .collect();
-    for e in interrupted {
-        println!(
-            "{}  unknown    to {}  {}  (interrupted while sending)",
-            e.time,
-            e.to.join(", "),
-            e.subject
-        );
-    }
-    println!(
-        "
-The sent log is {}.",
-        log.path().display()
-    );
-    Ok(0)
 }

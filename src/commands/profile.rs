@@ -1,21 +1,74 @@
 //! `outcry profile init|show`.
 
-use crate::cli::ProfileCommand;
-use crate::error::{Error, Result, exit};
-use crate::profile::{self, Profile};
+use clap::Subcommand;
 
+use crate::data::profile::smtp::{Security, SmtpSettings};
+use crate::data::profile::{self, Profile};
+use crate::error::{Error, Result, exit};
+
+/// `outcry profile ...`
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Create or update your profile (asks in a terminal; or give the values as flags).
+    Init {
+        /// Your name.
+        #[arg(long)]
+        name: Option<String>,
+        /// Your email address.
+        #[arg(long)]
+        email: Option<String>,
+        /// One line of your postal address; repeat for each line.
+        #[arg(long = "address", value_name = "LINE")]
+        address: Vec<String>,
+        /// Your country (ISO code such as US or GB).
+        #[arg(long)]
+        country: Option<String>,
+        /// Your phone number.
+        #[arg(long)]
+        phone: Option<String>,
+        /// Mail server for sending, e.g. smtp.gmail.com.
+        #[arg(long, value_name = "HOST")]
+        smtp_host: Option<String>,
+        /// Mail server port (default 587 for starttls, 465 for tls).
+        #[arg(long, value_name = "PORT")]
+        smtp_port: Option<u16>,
+        /// How the connection is secured.
+        #[arg(long, value_enum, value_name = "SECURITY")]
+        smtp_security: Option<Security>,
+        /// Mail account login name.
+        #[arg(long, value_name = "USER")]
+        smtp_username: Option<String>,
+        /// A command that prints your mail password (e.g. "pass show mail"); never the password itself.
+        #[arg(long, value_name = "COMMAND")]
+        smtp_password_command: Option<String>,
+        /// Never prompt.
+        #[arg(long)]
+        no_input: bool,
+        /// Replace an existing profile.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print your profile and where it is stored.
+    Show,
+    /// Connect and log in to your mail server without sending anything.
+    TestSmtp {
+        /// Allow `security: none` to a server that is not on this machine.
+        #[arg(long)]
+        insecure: bool,
+    },
+}
 /// Runs a profile command.
 pub fn run(cmd: ProfileCommand) -> Result<i32> {
     let path = profile::default_path();
     match cmd {
         ProfileCommand::TestSmtp { insecure } => {
             let p = profile::load(&path)?;
-            super::send::test_connection(&p, insecure)
+            crate::mail::send::test_connection(&p, insecure, &mut crate::interactive::Prompts)
         }
         ProfileCommand::Show => {
             let p = profile::load(&path)?;
-            println!("# {}", path.display());
-            print!(
+            crate::outln!("# {}", path.display());
+            crate::out!(
                 "{}",
                 serde_yaml::to_string(&p).map_err(|e| Error::failure(e.to_string()))?
             );
@@ -48,33 +101,20 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
                 .hint("pass --force to replace it, or edit the file"));
             }
             let mut p: Profile = existing.unwrap_or_default();
-            if let Some(v) = name {
-                p.name = v;
+            profile::Overrides {
+                name,
+                email,
+                address,
+                country,
+                phone,
             }
-            if let Some(v) = email {
-                p.email = Some(v);
-            }
-            if !address.is_empty() {
-                p.address = address;
-            }
-            if let Some(v) = country {
-                p.country = Some(crate::recipients::normalize_country(&v));
-            }
-            if let Some(v) = phone {
-                p.phone = Some(v);
-            }
+            .apply(&mut p);
             if let Some(host) = smtp_host {
-                p.smtp = Some(crate::mail::settings::SmtpSettings {
-                    host,
+                p.smtp = Some(SmtpSettings {
                     port: smtp_port,
-                    security: smtp_security.unwrap_or_default(),
                     username: smtp_username,
                     password_command: smtp_password_command,
-                    ca_file: None,
-                    rate_limit_per_minute: 20,
-                    reply_to: None,
-                    bcc_self: false,
-                    timeout_seconds: None,
+                    ..SmtpSettings::new(host, smtp_security.unwrap_or_default())
                 });
             } else if smtp_port.is_some()
                 || smtp_security.is_some()
@@ -107,7 +147,7 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
                 return Err(Error::usage(problems.join("\n  ")));
             }
             profile::save(&p, &path)?;
-            println!("Saved your profile to {}", path.display());
+            crate::outln!("Saved your profile to {}", path.display());
             Ok(exit::OK)
         }
     }

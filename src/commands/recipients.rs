@@ -4,9 +4,141 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::cli::{ListArgs, RecipientsCommand};
+use clap::{Args, Subcommand};
+
+use crate::data::import;
+use crate::data::recipients::{self, Directory, Recipient};
 use crate::error::{Error, Result, exit};
-use crate::recipients::{self, Directory, Recipient, import};
+
+/// `outcry recipients ...`
+#[derive(Debug, Subcommand)]
+pub enum RecipientsCommand {
+    /// List recipients, optionally filtered.
+    List(ListArgs),
+    /// Find your representatives: from a US ZIP code, a state and district, or a UK
+    /// constituency, town or council.
+    Find {
+        /// A UK constituency, town or council name (e.g. Aldershot).
+        place: Option<String>,
+        /// A US ZIP code: your two senators and your House member.
+        #[arg(long, value_name = "ZIP", conflicts_with = "place")]
+        zip: Option<String>,
+        /// A US state (two letters), with --district.
+        #[arg(long, value_name = "STATE", conflicts_with_all = ["place", "zip"], requires = "district")]
+        state: Option<String>,
+        /// A US congressional district number (0 for at large), with --state.
+        #[arg(long, value_name = "N", requires = "state")]
+        district: Option<u32>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show everything known about one recipient.
+    Show {
+        /// The recipient id.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a recipients file and report every problem with its line.
+    Check {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Convert a public dataset into a recipients file.
+    Import {
+        /// The dataset format: congress-legislators, uk-mp-lookup, openstates, europarl or csv.
+        #[arg(long = "from", value_name = "FORMAT")]
+        from: String,
+        /// The dataset's files or folder.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the recipients YAML.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The date the data describes (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// For --from csv: fill FIELD from COLUMN (FIELD=COLUMN); repeatable.
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
+        /// For --from csv: set FIELD to VALUE for every row (e.g. body=legislature); repeatable.
+        #[arg(long = "const", value_name = "FIELD=VALUE")]
+        constant: Vec<String>,
+    },
+}
+
+/// Criteria for choosing recipients, shared by `recipients list` and `write --all`.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Country (ISO code such as US or GB; UK also works).
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+    /// Body: us-senate, us-house, uk-commons, ...
+    #[arg(long, value_name = "BODY")]
+    pub body: Option<String>,
+    /// State or region (e.g. MA, "South East").
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// District or constituency (e.g. 14, Aldershot).
+    #[arg(long, value_name = "DISTRICT")]
+    pub district: Option<String>,
+    /// Party (part of its name).
+    #[arg(long, value_name = "PARTY")]
+    pub party: Option<String>,
+    /// Committee code (e.g. SSFR) or part of its name.
+    #[arg(long, value_name = "COMMITTEE")]
+    pub committee: Option<String>,
+    /// Words that must all appear in the name, place, party or role.
+    #[arg(long, value_name = "WORDS")]
+    pub search: Option<String>,
+}
+
+impl FilterArgs {
+    /// Whether any criterion was given.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.country,
+            &self.body,
+            &self.region,
+            &self.district,
+            &self.party,
+            &self.committee,
+            &self.search,
+        ]
+        .iter()
+        .all(|f| f.is_none())
+    }
+
+    /// The filter these flags describe.
+    pub fn into_filter(self) -> crate::data::recipients::Filter {
+        crate::data::recipients::Filter {
+            country: self.country,
+            body: self.body,
+            region: self.region,
+            district: self.district,
+            party: self.party,
+            committee: self.committee,
+            search: self.search,
+        }
+    }
+}
+
+/// Filters of `outcry recipients list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Which recipients.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Runs a recipients command.
 pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
@@ -19,7 +151,7 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
                 super::print_json(&JsonRecipient::from(&r))?;
             } else {
                 let text = serde_yaml::to_string(&r).map_err(|e| Error::failure(e.to_string()))?;
-                print!("{text}");
+                crate::out!("{text}");
             }
             Ok(exit::OK)
         }
@@ -52,19 +184,19 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
                 return Ok(exit::OK);
             }
             for note in &found.notes {
-                println!("note: {note}");
+                crate::outln!("note: {note}");
             }
             if found.recipients.is_empty() {
                 return Err(Error::usage("no current representative found there"));
             }
             for r in &found.recipients {
-                println!("{:<36} {}", r.id, crate::interactive::describe(r));
+                crate::outln!("{:<36} {}", r.id, crate::conventions::describe(r));
                 for c in r.contact.channels() {
-                    println!("{:<36}   {c}", "");
+                    crate::outln!("{:<36}   {c}", "");
                 }
             }
             let ids: Vec<&str> = found.recipients.iter().map(|r| r.id.as_str()).collect();
-            println!("\nWrite to them with: outcry write --to {}", ids.join(","));
+            crate::outln!("\nWrite to them with: outcry write --to {}", ids.join(","));
             Ok(exit::OK)
         }
         RecipientsCommand::Import {
@@ -89,7 +221,8 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
                 }
                 None => jiff::Zoned::now().date().to_string(),
             };
-            let imported = import::import(&from, &paths, &as_of, &csv)?;
+            let format = import::ImportFormat::parse(&from)?;
+            let imported = import::import(format, &paths, &as_of, &csv)?;
             let command = format!(
                 "outcry recipients import --from {from} {} --as-of {as_of} --out {}",
                 paths
@@ -109,8 +242,8 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
                     "this is a bug in the importer; please report it with the source file",
                 ));
             }
-            crate::output::write_atomic(&out, yaml.as_bytes(), force)?;
-            println!(
+            crate::support::fs::write_atomic(&out, yaml.as_bytes(), force)?;
+            crate::outln!(
                 "Imported {} recipients into {}",
                 imported.recipients.len(),
                 out.display()
@@ -120,16 +253,16 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
                 .iter()
                 .filter(|r| r.contact.email.is_some())
                 .count();
-            println!("  {with_email} with an email address");
+            crate::outln!("  {with_email} with an email address");
             for note in &imported.notes {
-                println!("  note: {note}");
+                crate::outln!("  note: {note}");
             }
             if imported.skipped.is_empty() {
-                println!("  nothing skipped");
+                crate::outln!("  nothing skipped");
             } else {
-                println!("  skipped {}:", imported.skipped.len());
+                crate::outln!("  skipped {}:", imported.skipped.len());
                 for s in &imported.skipped {
-                    println!("    {s}");
+                    crate::outln!("    {s}");
                 }
             }
             Ok(exit::OK)
@@ -205,14 +338,14 @@ fn list(args: ListArgs, extra: &[PathBuf]) -> Result<i32> {
         if r.contact.contact_form.is_some() {
             how.push("form");
         }
-        println!(
+        crate::outln!(
             "{:<36} {}  [{}]",
             r.id,
-            crate::interactive::describe(r),
+            crate::conventions::describe(r),
             how.join(", ")
         );
     }
-    println!(
+    crate::outln!(
         "\n{} recipient{}",
         found.len(),
         if found.len() == 1 { "" } else { "s" }
@@ -223,7 +356,7 @@ fn list(args: ListArgs, extra: &[PathBuf]) -> Result<i32> {
         .filter_map(|p| p.attribution.as_deref())
         .collect();
     for a in used {
-        println!("{a}");
+        crate::outln!("{a}");
     }
     Ok(exit::OK)
 }
@@ -239,7 +372,7 @@ fn check(files: &[PathBuf]) -> Result<i32> {
         problems.extend(parsed.problems);
     }
     if problems.is_empty() {
-        println!(
+        crate::outln!(
             "{count} recipient{} checked: no problems",
             if count == 1 { "" } else { "s" }
         );

@@ -1,449 +1,73 @@
-//! `outcry send` (and `outcry write --send`): send the `.eml` letters `write` produced.
+//! `outcry send`: send the `.eml` letters `write` produced (the send loop itself is
+//! `mail::send`'s).
 //!
-//! Safe by default: a summary, then a confirmation (or `--yes`); `--dry-run` shows exactly what
-//! would be sent; `--limit N`. One connection per batch, a rate limit, retries with back-off
-//! for temporary failures, and the sent log so that a rerun sends exactly what is left.
+//! May import: everything below `commands`.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
-use crate::error::{Error, Result, exit};
-use crate::mail::links;
-use crate::mail::log::{Entry, SentLog, Status, now};
-use crate::mail::outbox::{self, Outgoing};
-use crate::mail::secret::{self, Secret};
-use crate::mail::settings::SmtpSettings;
-use crate::mail::smtp::{Connection, Failure};
-use crate::profile::{self, Profile};
-use crate::recipients::Directory;
+use clap::Args;
 
-/// Options of a send, from `outcry send` or `outcry write --send`.
-#[derive(Debug, Default, Clone)]
-pub struct Options {
-    /// Show what would be sent; send nothing.
+use crate::data::profile;
+use crate::data::recipients::Directory;
+use crate::error::Result;
+use crate::mail::send::Options;
+
+/// Options of `outcry send`.
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// Folders or .eml files to send (default: letters).
+    pub paths: Vec<PathBuf>,
+    /// Show exactly what would be sent, and send nothing.
+    #[arg(long)]
     pub dry_run: bool,
-    /// Do not ask for confirmation.
+    /// Send without asking for confirmation.
+    #[arg(long, short = 'y')]
     pub yes: bool,
-    /// Send at most this many.
+    /// Send at most N letters this time.
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Send again letters the log says were delivered or may have been sent.
+    /// Send again letters that the sent log says were already sent.
+    #[arg(long)]
     pub resend: bool,
-    /// Send letters whose earlier attempt has no recorded outcome.
+    /// Send letters whose earlier attempt was interrupted (they may arrive twice).
+    #[arg(long)]
     pub retry_unknown: bool,
-    /// Allow `security: none` to a remote server.
+    /// Allow `security: none` to a server that is not on this machine.
+    #[arg(long)]
     pub insecure: bool,
-    /// Print mailto/webmail links instead of sending.
+    /// Print links that open each letter in your mail program, Gmail or Outlook instead.
+    #[arg(long)]
     pub links: bool,
-    /// The profile to use (default: the saved one).
+    /// Use this profile instead of the saved one.
+    #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
 }
 
-/// Tries per message for temporary failures.
-const TRIES: u32 = 4;
-
-fn retry_delay(attempt: u32) -> Duration {
-    // OUTCRY_RETRY_DELAY_MS sets the first delay (tests make it short); it doubles each time.
-    let base = std::env::var("OUTCRY_RETRY_DELAY_MS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2000u64);
-    Duration::from_millis(base.saturating_mul(1 << attempt.min(6)))
-}
-
 /// Runs `outcry send PATHS`.
-pub fn run(paths: &[PathBuf], opts: &Options, recipient_files: &[PathBuf]) -> Result<i32> {
-    let profile = profile::load_optional(opts.profile.as_deref())?
+pub fn run(args: SendArgs, recipient_files: &[PathBuf]) -> Result<i32> {
+    let opts = Options {
+        dry_run: args.dry_run,
+        yes: args.yes,
+        limit: args.limit,
+        resend: args.resend,
+        retry_unknown: args.retry_unknown,
+        insecure: args.insecure,
+        links: args.links,
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("letters")]
+    } else {
+        args.paths
+    };
+    let profile = profile::load_optional(args.profile.as_deref())?
         .map(|(p, _)| p)
         .unwrap_or_default();
     let directory = Directory::load(recipient_files)?;
-    send_letters(paths, opts, &profile, &directory)
-}
-
-/// Sends the letters in `paths` as `profile`; `directory` says how to reach the recipients of
-/// drafts. `outcry write --send` calls this with what it has already loaded.
-pub fn send_letters(
-    paths: &[PathBuf],
-    opts: &Options,
-    profile: &Profile,
-    directory: &Directory,
-) -> Result<i32> {
-    let outbox = outbox::load(paths)?;
-    if outbox.ready.is_empty() && outbox.drafts.is_empty() {
-        return Err(Error::usage(format!(
-            "no .eml letters in {}",
-            paths
-                .iter()
-                .map(|p| format!("`{}`", p.display()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-        .hint("outcry writes .eml files only for recipients who publish an email address; the others get \
-               letters for the post, phone and contact forms (.pdf, .call.txt, .form.txt)")
-        .hint("to write email letters: outcry write ... --format eml (or --channel email)"));
-    }
-    if opts.links {
-        print_links(&outbox.ready, &outbox.drafts);
-        return Ok(exit::OK);
-    }
-
-    let mut log = SentLog::open(&SentLog::default_path())?;
-    let mut to_send: Vec<&Outgoing> = Vec::new();
-    let mut delivered = Vec::new();
-    let mut unknown = Vec::new();
-    for m in &outbox.ready {
-        match log.status(&m.message_id) {
-            Status::Delivered if !opts.resend => delivered.push(m),
-            Status::Unknown if !(opts.resend || opts.retry_unknown) => unknown.push(m),
-            _ => to_send.push(m),
-        }
-    }
-    let held = to_send
-        .len()
-        .saturating_sub(opts.limit.unwrap_or(usize::MAX));
-    to_send.truncate(opts.limit.unwrap_or(usize::MAX));
-
-    // What will happen, before anything happens.
-    let settings = profile.smtp.clone();
-    let via = settings
-        .as_ref()
-        .map(|s| format!(" via {}:{}", s.host, s.port()))
-        .unwrap_or_default();
-    println!(
-        "{} {} letter{}{via}{}",
-        if opts.dry_run {
-            "Would send"
-        } else {
-            "Ready to send"
-        },
-        to_send.len(),
-        if to_send.len() == 1 { "" } else { "s" },
-        if to_send.is_empty() { "." } else { ":" }
-    );
-    for m in &to_send {
-        println!(
-            "  to {}: {}  ({})",
-            join(&m.to),
-            m.subject,
-            m.file.display()
-        );
-    }
-    if held > 0 {
-        println!("  ... and {held} more held back by --limit");
-    }
-    if !delivered.is_empty() {
-        println!(
-            "{} letter{} already sent (see `outcry history`); pass --resend to send again.",
-            delivered.len(),
-            if delivered.len() == 1 {
-                " was"
-            } else {
-                "s were"
-            }
-        );
-    }
-    if !unknown.is_empty() {
-        println!(
-            "{} letter{} held back: an earlier run was interrupted while sending, so {} may or may not have arrived:",
-            unknown.len(),
-            if unknown.len() == 1 { " is" } else { "s are" },
-            if unknown.len() == 1 { "it" } else { "they" }
-        );
-        for m in &unknown {
-            println!("  to {}: {}", join(&m.to), m.file.display());
-        }
-        println!(
-            "  Check your Sent folder; to send {} again, run again with --retry-unknown.",
-            if unknown.len() == 1 { "it" } else { "them" }
-        );
-    }
-    if !outbox.drafts.is_empty() {
-        println!("Not sent by email (no published address); reach them another way:");
-        for d in &outbox.drafts {
-            let reach = d
-                .recipient_id
-                .as_deref()
-                .and_then(|id| directory.get(id))
-                .map(|r| r.contact.channels())
-                .filter(|c| !c.is_empty())
-                .map(|c| c.join("; "))
-                .unwrap_or_else(|| "no contact details known".into());
-            println!("  {}: {reach}", d.file.display());
-        }
-    }
-
-    if opts.dry_run {
-        for m in &to_send {
-            println!("\n--- {} ---", m.file.display());
-            println!(
-                "From: {}\nTo: {}\nSubject: {}\nMessage-ID: {}\n",
-                m.from,
-                join(&m.to),
-                m.subject,
-                m.message_id
-            );
-            print!("{}", outbox::body_text(m));
-        }
-        println!("\nDry run: nothing was sent.");
-        return Ok(exit::OK);
-    }
-    if to_send.is_empty() {
-        return Ok(exit::OK);
-    }
-    let Some(settings) = settings else {
-        return Err(Error::usage(
-            "no mail server is set up in your profile, so outcry cannot send",
-        )
-        .hint("add an `smtp:` block to your profile (see the README, \"Sending letters by email\")")
-        .hint("or open each letter in your own mail program: outcry send --links FOLDER"));
-    };
-    settings.check(opts.insecure)?;
-
-    if !opts.yes {
-        if !crate::interactive::available() {
-            return Err(Error::usage("sending needs your confirmation")
-                .hint("pass --yes to send without being asked, or --dry-run to see exactly what would be sent"));
-        }
-        if !crate::interactive::confirm_send(to_send.len(), &settings.host)? {
-            return Err(Error::cancelled().hint("nothing was sent; your letters are still on disk"));
-        }
-    }
-    let password = password(&settings)?;
-    send_all(&to_send, &settings, password.as_ref(), &mut log)
-}
-
-/// The single-threaded runtime that drives one SMTP connection.
-fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::failure(format!("could not start the network runtime: {e}")))
-}
-
-fn join(addrs: &[lettre::Address]) -> String {
-    addrs
-        .iter()
-        .map(|a| a.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn password(settings: &SmtpSettings) -> Result<Option<Secret>> {
-    let Some(user) = &settings.username else {
-        return Ok(None);
-    };
-    if let Some(p) = secret::from_env_or_command(settings.password_command.as_deref())? {
-        return Ok(Some(p));
-    }
-    if crate::interactive::available() {
-        return Ok(Some(crate::interactive::password(user, &settings.host)?));
-    }
-    Err(Error::usage(format!("no password for `{user}` on `{}`", settings.host))
-        .hint("set OUTCRY_SMTP_PASSWORD, or `smtp.password_command` in your profile (e.g. `pass show mail`)"))
-}
-
-fn print_links(ready: &[Outgoing], drafts: &[Outgoing]) {
-    for m in ready.iter().chain(drafts) {
-        let to: Vec<String> = m.to.iter().map(|a| a.to_string()).collect();
-        println!(
-            "{} (to {}):",
-            m.file.display(),
-            if to.is_empty() {
-                "no address: fill it in".into()
-            } else {
-                to.join(", ")
-            }
-        );
-        for (name, url) in links::compose_links(&to, &m.subject, &outbox::body_text(m)) {
-            println!("  {name}: {url}");
-        }
-    }
-}
-
-/// Sends each message over one connection, reconnecting after temporary failures.
-fn send_all(
-    messages: &[&Outgoing],
-    settings: &SmtpSettings,
-    password: Option<&Secret>,
-    log: &mut SentLog,
-) -> Result<i32> {
-    let runtime = runtime()?;
-    let interval = match settings.rate_limit_per_minute {
-        0 => Duration::ZERO,
-        n => Duration::from_secs_f64(60.0 / f64::from(n)),
-    };
-    let mut conn: Option<Connection> = None;
-    let mut sent = 0usize;
-    let mut failed: Vec<(String, String)> = Vec::new();
-    let mut last_start: Option<Instant> = None;
-    let mut stop: Option<Failure> = None;
-    'messages: for (i, m) in messages.iter().enumerate() {
-        if let Some(t) = last_start {
-            let wait = interval.saturating_sub(t.elapsed());
-            if !wait.is_zero() {
-                std::thread::sleep(wait);
-            }
-        }
-        last_start = Some(Instant::now());
-        let mut rcpt = m.to.clone();
-        if settings.bcc_self && !rcpt.contains(&m.from) {
-            rcpt.push(m.from.clone());
-        }
-        let envelope = lettre::address::Envelope::new(Some(m.from.clone()), rcpt)
-            .map_err(|e| Error::failure(format!("`{}`: {e}", m.file.display())))?;
-        let entry = |event: &str, reply: Option<String>| Entry {
-            time: now(),
-            event: event.into(),
-            message_id: m.message_id.clone(),
-            to: m.to.iter().map(|a| a.to_string()).collect(),
-            subject: m.subject.clone(),
-            file: m.file.display().to_string(),
-            reply,
-        };
-        let mut last_error = String::new();
-        let mut connect_failed = false;
-        for attempt in 0..TRIES {
-            if attempt > 0 {
-                let delay = retry_delay(attempt - 1);
-                eprintln!(
-                    "  {last_error}; trying again in {:.0}s",
-                    delay.as_secs_f64().max(1.0)
-                );
-                std::thread::sleep(delay);
-            }
-            if conn.as_ref().is_none_or(Connection::is_broken) {
-                match runtime.block_on(Connection::open(settings, password)) {
-                    Ok(c) => {
-                        conn = Some(c);
-                        connect_failed = false;
-                    }
-                    Err(Failure::Transient(e)) => {
-                        last_error = e;
-                        connect_failed = true;
-                        continue;
-                    }
-                    Err(f) => {
-                        stop = Some(f);
-                        break 'messages;
-                    }
-                }
-            }
-            let Some(c) = conn.as_mut() else { continue };
-            log.record(entry("attempt", None))?;
-            match runtime.block_on(c.send(settings, &envelope, &m.bytes)) {
-                Ok(reply) => {
-                    log.record(entry("delivered", Some(reply)))?;
-                    sent += 1;
-                    println!("  sent {}/{}: to {}", i + 1, messages.len(), join(&m.to));
-                    continue 'messages;
-                }
-                Err(Failure::Permanent(e)) => {
-                    log.record(entry("failed", Some(e.clone())))?;
-                    eprintln!("  refused: to {}: {e}", join(&m.to));
-                    failed.push((m.file.display().to_string(), e));
-                    continue 'messages;
-                }
-                Err(Failure::Transient(e)) => {
-                    log.record(entry("failed", Some(e.clone())))?;
-                    last_error = e;
-                    // The connection may be in any state after a failure: start afresh.
-                    if let Some(c) = conn.take() {
-                        runtime.block_on(c.quit());
-                    }
-                }
-                Err(f) => {
-                    log.record(entry("failed", Some(f.text().to_string())))?;
-                    stop = Some(f);
-                    break 'messages;
-                }
-            }
-        }
-        if connect_failed {
-            // No connection after every try: the server is down or unreachable; stop here.
-            stop = Some(Failure::Transient(last_error));
-            break;
-        }
-        eprintln!(
-            "  gave up after {TRIES} tries: to {}: {last_error}",
-            join(&m.to)
-        );
-        failed.push((m.file.display().to_string(), last_error));
-    }
-    if let Some(c) = conn.take() {
-        runtime.block_on(c.quit());
-    }
-    let not_tried = messages.len() - sent - failed.len();
-    println!(
-        "Sent {sent} of {} letter{}. The sent log is {}.",
-        messages.len(),
-        if messages.len() == 1 { "" } else { "s" },
-        log.path().display()
-    );
-    let rerun = "run the same command again to send the rest; letters already sent are skipped";
-    if let Some(f) = stop {
-        let (message, hint) = match f {
-            Failure::Fatal { message, hint } => (message, hint),
-            Failure::Transient(m) | Failure::Permanent(m) => (
-                m,
-                "check the server name and port, and your connection".into(),
-            ),
-        };
-        let summary = format!(
-            "{message}; {not_tried} letter{} not sent",
-            if not_tried == 1 { "" } else { "s" }
-        );
-        let err = if sent == 0 {
-            Error::not_sent(summary)
-        } else {
-            Error::partial(summary)
-        };
-        return Err(err.hint(hint).hint(rerun));
-    }
-    if failed.is_empty() {
-        return Ok(exit::OK);
-    }
-    let mut message = format!(
-        "{} letter{} could not be sent:",
-        failed.len(),
-        if failed.len() == 1 { "" } else { "s" }
-    );
-    for (file, why) in &failed {
-        message.push_str(&format!("\n  `{file}`: {why}"));
-    }
-    let err = if sent == 0 {
-        Error::not_sent(message)
-    } else {
-        Error::partial(message)
-    };
-    Err(err.hint(rerun))
-}
-
-/// Connects and logs in without sending (`outcry profile test-smtp`).
-pub fn test_connection(profile: &Profile, insecure: bool) -> Result<i32> {
-    let Some(settings) = &profile.smtp else {
-        return Err(Error::usage("no mail server is set up in your profile")
-            .hint("add an `smtp:` block (see the README, \"Sending letters by email\"), or run outcry profile init"));
-    };
-    settings.check(insecure)?;
-    let password = password(settings)?;
-    let runtime = runtime()?;
-    match runtime.block_on(Connection::open(settings, password.as_ref())) {
-        Ok(c) => {
-            runtime.block_on(c.quit());
-            println!(
-                "Connected to {}:{} ({:?}){}. Nothing was sent.",
-                settings.host,
-                settings.port(),
-                settings.security,
-                settings
-                    .username
-                    .as_ref()
-                    .map(|u| format!(" and logged in as {u}"))
-                    .unwrap_or_default()
-            );
-            Ok(exit::OK)
-        }
-        Err(Failure::Fatal { message, hint }) => Err(Error::failure(message).hint(hint)),
-        Err(f) => Err(Error::failure(f.text().to_string())
-            .hint("check smtp.host, smtp.port and your connection")),
-    }
+    crate::mail::send::send_letters(
+        &paths,
+        &opts,
+        &profile,
+        &directory,
+        &mut crate::interactive::Prompts,
+    )
 }

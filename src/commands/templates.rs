@@ -2,12 +2,38 @@
 
 use std::path::PathBuf;
 
-use crate::cli::TemplatesCommand;
+use crate::data::profile::Profile;
+use crate::data::recipients::{Contact, Recipient};
+use crate::data::templates::{self, Library, Template};
 use crate::error::{Error, Problem, Result, exit};
 use crate::letters;
-use crate::profile::Profile;
-use crate::recipients::{Contact, Recipient};
-use crate::templates::{self, Library, QuestionKind, Template};
+use crate::questions::QuestionKind;
+use clap::Subcommand;
+
+/// `outcry templates ...`
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// List the templates.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a template's questions, sources and text.
+    Show {
+        /// The template id.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check template files (a file or a folder of *.hbs) and report every problem.
+    Check {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
 
 /// Runs a templates command.
 pub fn run(cmd: TemplatesCommand, dirs: &[PathBuf]) -> Result<i32> {
@@ -19,10 +45,10 @@ pub fn run(cmd: TemplatesCommand, dirs: &[PathBuf]) -> Result<i32> {
                 super::print_json(&all)?;
             } else {
                 for t in all {
-                    println!("{:<28} {}", t.id, t.title);
-                    println!("{:<28} for: {}", "", t.audience.join(", "));
+                    crate::outln!("{:<28} {}", t.id, t.title);
+                    crate::outln!("{:<28} for: {}", "", t.audience.join(", "));
                 }
-                println!("\nShow one with: outcry templates show ID");
+                crate::outln!("\nShow one with: outcry templates show ID");
             }
             Ok(exit::OK)
         }
@@ -33,18 +59,18 @@ pub fn run(cmd: TemplatesCommand, dirs: &[PathBuf]) -> Result<i32> {
                 super::print_json(t)?;
                 return Ok(exit::OK);
             }
-            println!("{} ({})\n{}\n", t.title, t.id, t.summary);
-            println!("For: {}", t.audience.join(", "));
-            println!("\nQuestions (answer with --set KEY=VALUE):");
+            crate::outln!("{} ({})\n{}\n", t.title, t.id, t.summary);
+            crate::outln!("For: {}", t.audience.join(", "));
+            crate::outln!("\nQuestions (answer with --set KEY=VALUE):");
             for q in &t.questions {
-                let kind = match q.kind {
-                    QuestionKind::Text => "text".to_string(),
-                    QuestionKind::Multiline => "paragraphs".to_string(),
-                    QuestionKind::Bool => "yes/no".to_string(),
-                    QuestionKind::Choice => {
+                let kind = match &q.kind {
+                    QuestionKind::Text { .. } => "text".to_string(),
+                    QuestionKind::Multiline { .. } => "paragraphs".to_string(),
+                    QuestionKind::Bool { .. } => "yes/no".to_string(),
+                    QuestionKind::Choice { choices, .. } => {
                         format!(
                             "one of: {}",
-                            q.choices
+                            choices
                                 .iter()
                                 .map(|c| c.value())
                                 .collect::<Vec<_>>()
@@ -52,18 +78,18 @@ pub fn run(cmd: TemplatesCommand, dirs: &[PathBuf]) -> Result<i32> {
                         )
                     }
                 };
-                let need = if q.required && q.default.is_none() {
+                let need = if q.required && q.default_text().is_none() {
                     "required"
                 } else {
                     "optional"
                 };
-                println!("  {:<14} {} ({kind}, {need})", q.key, q.prompt);
+                crate::outln!("  {:<14} {} ({kind}, {need})", q.key, q.prompt);
             }
-            println!("\nSources:");
+            crate::outln!("\nSources:");
             for s in &t.sources {
-                println!("  {:<14} {}", s.id, letters::source_line(s));
+                crate::outln!("  {:<14} {}", s.id, letters::source_line(s));
             }
-            println!("\nSubject: {}\n\n{}", t.subject, t.body.trim_end());
+            crate::outln!("\nSubject: {}\n\n{}", t.subject, t.body.trim_end());
             Ok(exit::OK)
         }
         TemplatesCommand::Check { paths } => check(&paths),
@@ -96,7 +122,7 @@ pub fn sample_recipient(body: &str) -> Recipient {
         honorific: honorific.map(str::to_string),
         post_nominal: post.map(str::to_string),
         role: Some("Sample role".into()),
-        organisation: (!crate::recipients::is_legislature(body))
+        organisation: (!crate::data::recipients::is_legislature(body))
             .then(|| "Sample Organisation".into()),
         body: if body == "any" {
             "other".into()
@@ -120,9 +146,12 @@ pub fn sample_answers(t: &Template) -> std::collections::BTreeMap<String, serde_
     t.questions
         .iter()
         .map(|q| {
-            let raw = q.default.clone().unwrap_or_else(|| match q.kind {
-                QuestionKind::Bool => "yes".into(),
-                QuestionKind::Choice => q.choices[0].value().to_string(),
+            let raw = q.default_text().unwrap_or_else(|| match &q.kind {
+                QuestionKind::Bool { .. } => "yes".into(),
+                QuestionKind::Choice { choices, .. } => choices
+                    .first()
+                    .map(|c| c.value().to_string())
+                    .unwrap_or_default(),
                 _ => "Sample answer.".into(),
             });
             (
@@ -192,7 +221,7 @@ fn check(paths: &[PathBuf]) -> Result<i32> {
         }
     }
     if problems.is_empty() {
-        println!(
+        crate::outln!(
             "{checked} template file{} checked: no problems",
             if checked == 1 { "" } else { "s" }
         );

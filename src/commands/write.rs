@@ -2,22 +2,117 @@
 //!
 //! Resolves settings in one place (flags over profile; no clap types past [`Settings::resolve`]),
 //! then: choose template and recipients, answer questions, compose every letter (pure), preview
-//! (wizard only), check that no file would be overwritten, and write them all atomically.
+//! (wizard only), plan every file and check that none would be overwritten, write them all
+//! atomically, then apply what the wizard decided to keep (profile, new recipients) and send
+//! when asked.
+//!
+//! May import: every layer below `commands`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::cli::WriteArgs;
+use clap::Args;
+
+use super::Sources;
+use crate::conventions::address_name;
+use crate::data::profile::{self, Profile};
+use crate::data::recipients::{Directory, Filter, Recipient};
+use crate::data::templates::{self, Library};
 use crate::error::{Error, Result};
 use crate::interactive;
 use crate::letters::{self, Letter};
-use crate::output::{self, Format};
-use crate::profile::{self, Profile};
+use crate::mail::send::Options as SendOptions;
+use crate::output::Plan;
 use crate::questions::{self, Provided, Scripted};
-use crate::recipients::{Directory, Filter, Recipient, normalize_country};
-use crate::templates::{self, Library};
+use crate::render::{Channel, Format};
+
+/// Options of `outcry write`.
+#[derive(Debug, Args, Default)]
+pub struct WriteArgs {
+    /// The template to use (see `outcry templates list`).
+    #[arg(long, short = 't', value_name = "ID")]
+    pub template: Option<String>,
+    /// A recipient id (see `outcry recipients list`); repeatable, or comma-separated.
+    #[arg(long = "to", value_name = "ID", value_delimiter = ',')]
+    pub to: Vec<String>,
+    /// Also write to everyone matching the filters below (or everyone, with no filter).
+    #[arg(long)]
+    pub all: bool,
+    /// With --all: which recipients.
+    #[command(flatten, next_help_heading = "Choosing recipients with --all")]
+    pub filters: super::recipients::FilterArgs,
+    /// Answer a template question: KEY=VALUE; repeatable.
+    #[arg(long = "set", short = 's', value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Read answers from a YAML file of `key: value` lines.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Use this sender profile instead of the saved one.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Your name (overrides the profile).
+    #[arg(long, value_name = "NAME")]
+    pub sender_name: Option<String>,
+    /// Your email address (overrides the profile).
+    #[arg(long, value_name = "EMAIL")]
+    pub sender_email: Option<String>,
+    /// One line of your postal address; repeat for each line (overrides the profile).
+    #[arg(long, value_name = "LINE")]
+    pub sender_address: Vec<String>,
+    /// Your country, as an ISO code such as US or GB (overrides the profile).
+    #[arg(long, value_name = "CODE")]
+    pub sender_country: Option<String>,
+    /// Your phone number (overrides the profile).
+    #[arg(long, value_name = "PHONE")]
+    pub sender_phone: Option<String>,
+    /// Folder for the letter files [default: letters].
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// File format; repeatable. Default: each recipient's best channels (txt and eml for those
+    /// with an email address; pdf, envelope, call script and form text for the others).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Vec<Format>,
+    /// After writing, send the .eml letters by email (asks first; see `outcry send`).
+    #[arg(long)]
+    pub send: bool,
+    /// With --send: send without asking for confirmation.
+    #[arg(long, short = 'y', requires = "send")]
+    pub yes: bool,
+    /// With --send: show what would be sent, and send nothing.
+    #[arg(long, requires = "send")]
+    pub dry_run: bool,
+    /// With --send: send at most N letters.
+    #[arg(long, value_name = "N", requires = "send")]
+    pub limit: Option<usize>,
+    /// How to reach them, instead of the automatic choice: email (.eml), post (printable
+    /// letter), phone (call script) or form (contact-form text); repeatable.
+    #[arg(long, value_enum, value_name = "CHANNEL")]
+    pub channel: Vec<Channel>,
+    /// Print the letters to standard output instead of writing files.
+    #[arg(long)]
+    pub stdout: bool,
+    /// Never prompt; fail with a message naming anything missing.
+    #[arg(long)]
+    pub no_input: bool,
+    /// Replace letter files that already exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Write without a personal paragraph (not recommended: offices discount form letters).
+    #[arg(long)]
+    pub no_personal: bool,
+    /// Choose the template's alternative wordings with this number, for reproducible letters
+    /// (default: derived from your name).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// The date on the letters (YYYY-MM-DD); default today (or `OUTCRY_DATE`).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
 
 /// What `write` needs, merged from flags, the profile and the environment.
 struct Settings {
@@ -36,7 +131,7 @@ struct Settings {
     date: jiff::civil::Date,
     no_personal: bool,
     seed: Option<u64>,
-    send: Option<super::send::Options>,
+    send: Option<SendOptions>,
 }
 
 impl Settings {
@@ -53,13 +148,8 @@ impl Settings {
         }
         let interactive = !args.no_input && interactive::available();
         let date = match &args.date {
-            Some(d) => d.parse::<jiff::civil::Date>().map_err(|_| {
-                Error::usage(format!(
-                    "the date `{d}` is not a calendar date of the form YYYY-MM-DD"
-                ))
-                .hint("for example: --date 2026-11-28")
-            })?,
-            None => jiff::Zoned::now().date(),
+            Some(d) => crate::support::env::parse_date(d, "--date 2026-11-28")?,
+            None => crate::support::env::today()?,
         };
         let mut provided = BTreeMap::new();
         if let Some(path) = &args.answers {
@@ -71,22 +161,14 @@ impl Settings {
             Some((p, path)) => (p, Some(path)),
             None => (Profile::default(), None),
         };
-        if let Some(v) = args.sender_name {
-            sender.name = v;
+        profile::Overrides {
+            name: args.sender_name,
+            email: args.sender_email,
+            address: args.sender_address,
+            country: args.sender_country,
+            phone: args.sender_phone,
         }
-        if let Some(v) = args.sender_email {
-            sender.email = Some(v);
-        }
-        if !args.sender_address.is_empty() {
-            sender.address = args.sender_address;
-        }
-        if let Some(v) = args.sender_country {
-            sender.country = Some(v);
-        }
-        if let Some(v) = args.sender_phone {
-            sender.phone = Some(v);
-        }
-        sender.country = sender.country.map(|c| normalize_country(&c));
+        .apply(&mut sender);
 
         if !args.filters.is_empty() && !args.all {
             return Err(Error::usage(
@@ -104,7 +186,7 @@ impl Settings {
             }
             for c in &args.channel {
                 formats.push(c.format());
-                if *c == output::Channel::Post {
+                if *c == Channel::Post {
                     formats.push(Format::Envelope);
                 }
             }
@@ -123,7 +205,7 @@ impl Settings {
             provided,
             sender,
             sender_from,
-            out: args.out,
+            out: args.out.unwrap_or_else(|| PathBuf::from("letters")),
             formats,
             stdout: args.stdout,
             interactive,
@@ -132,7 +214,7 @@ impl Settings {
             date,
             no_personal: args.no_personal,
             seed: args.seed,
-            send: args.send.then(|| super::send::Options {
+            send: args.send.then(|| SendOptions {
                 dry_run: args.dry_run,
                 yes: args.yes,
                 limit: args.limit,
@@ -158,61 +240,177 @@ struct Written {
     similarity: f64,
 }
 
+/// What the wizard decided to keep; applied only after the letters are written.
+#[derive(Default)]
+struct Keep {
+    /// Save the sender's details to this profile path.
+    profile: Option<PathBuf>,
+    /// Add these typed-in recipients to the user's recipients file.
+    recipients: Vec<Recipient>,
+}
+
 /// Runs `outcry write`.
-pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBuf]) -> Result<i32> {
+pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     let mut s = Settings::resolve(args)?;
-    let library = Library::load(template_dirs)?;
-    let directory = Directory::load(recipient_files)?;
+    let library = Library::load(&sources.templates)?;
+    let directory = Directory::load(&sources.recipients)?;
     if s.interactive {
         interactive::install_interrupt_handler();
     }
+    let mut keep = Keep::default();
+    sender(&mut s, &mut keep)?;
+    let named_template = named_template(&s, &library)?;
+    let chosen = recipients(&s, &directory, &library, named_template, &mut keep)?;
+    // Template chosen in the wizard: the ones written for these recipients first.
+    let template = match named_template {
+        Some(t) => t,
+        None => {
+            let all: Vec<&templates::Template> = library.all().collect();
+            interactive::template(&all, &chosen)?
+        }
+    };
+    warn_unsuited(template, &chosen);
+    let answers = answers(&mut s, template)?;
 
-    // Sender.
-    let problems = s.sender.problems();
+    // Compose every letter before anything is written.
+    let seed = s
+        .seed
+        .map(letters::Seed)
+        .unwrap_or_else(|| letters::Seed::for_sender(&s.sender));
+    let mut letters: Vec<Letter> = chosen
+        .iter()
+        .map(|r| letters::compose(&library, template, r, &s.sender, &answers, s.date, seed))
+        .collect::<Result<_>>()?;
+
+    if s.interactive {
+        match interactive::preview(&mut letters)? {
+            interactive::Decision::Write => {}
+            interactive::Decision::Cancel => return Err(Error::cancelled()),
+        }
+        if !s.stdout {
+            s.out = interactive::folder(&s.out)?;
+        }
+    }
+    if s.stdout {
+        return print_letters(&s, &letters);
+    }
+
+    // Plan every file, refuse to overwrite, then write.
+    let plan = Plan::new(&letters, &s.formats, &s.out)?;
+    plan.write(s.force)?;
+    let mut written: Vec<Written> = letters
+        .iter()
+        .map(|l| Written {
+            recipient: l.recipient.id.clone(),
+            name: address_name(&l.recipient),
+            files: Vec::new(),
+            reach: l.recipient.contact.channels(),
+            has_email: l.recipient.contact.email.is_some(),
+            own_words: (l.score.own_words * 100.0).round() / 100.0,
+            similarity: (l.score.similarity * 100.0).round() / 100.0,
+        })
+        .collect();
+    for f in &plan.files {
+        written[f.letter].files.push(f.path.clone());
+    }
+    apply(&s, keep)?;
+    print_summary(&s, &written, plan.files.len())?;
+    if !s.interactive {
+        warn_form_letters(&letters);
+    }
+    // In the wizard, offer to send the email letters when an account is set up.
+    let emls = plan.emails();
+    if s.send.is_none()
+        && s.interactive
+        && s.sender.smtp.is_some()
+        && !emls.is_empty()
+        && interactive::offer_send(emls.len())?
+    {
+        s.send = Some(SendOptions {
+            yes: true,
+            ..Default::default()
+        });
+    }
+    if let Some(opts) = &s.send {
+        // The letters are on disk; now send the .eml ones.
+        if emls.is_empty() {
+            crate::outln!(
+                "\nNone of these recipients publishes an email address, so there is nothing to send."
+            );
+            return Ok(crate::error::exit::OK);
+        }
+        crate::outln!();
+        let mut prompts = interactive::Prompts;
+        return crate::mail::send::send_letters(&emls, opts, &s.sender, &directory, &mut prompts);
+    }
+    Ok(crate::error::exit::OK)
+}
+
+/// The sender: checked for scripts, confirmed or asked in the wizard (saving is decided here
+/// and done after writing).
+fn sender(s: &mut Settings, keep: &mut Keep) -> Result<()> {
     if s.interactive {
         let (p, save) = interactive::sender(s.sender.clone(), s.sender_from.as_deref())?;
         s.sender = p;
         if save {
-            let path = s.sender_from.clone().unwrap_or_else(profile::default_path);
-            profile::save(&s.sender, &path)?;
-            eprintln!("Saved your details to {}", path.display());
+            keep.profile = Some(s.sender_from.clone().unwrap_or_else(profile::default_path));
         }
-    } else if !problems.is_empty() {
-        let mut err = Error::usage(problems.join("\n  "));
-        if s.sender_from.is_none() {
-            err = err.hint("save your details once with: outcry profile init");
+    } else {
+        let problems = s.sender.problems();
+        if !problems.is_empty() {
+            let mut err = Error::usage(problems.join("\n  "));
+            if s.sender_from.is_none() {
+                err = err.hint("save your details once with: outcry profile init");
+            }
+            return Err(err);
         }
-        return Err(err);
     }
-
-    if s.send.is_some() && s.sender.email.is_none() {
-        return Err(Error::usage("sending needs your email address").hint(
-            "pass --sender-email ADDRESS, or set `email` in your profile (outcry profile init)",
-        ));
-    }
-    if s.formats.contains(&Format::Eml) && s.sender.email.is_none() {
-        return Err(Error::usage("an .eml file needs your email address").hint(
-            "pass --sender-email ADDRESS, or set `email` in your profile (outcry profile init)",
-        ));
-    }
-
-    // Template named on the command line (checked first, so a typo fails fast).
-    let named_template = match &s.template {
-        Some(id) => Some(library.get(id)?),
-        None if s.interactive => None,
-        None => {
-            return Err(
-                Error::usage("missing --template; choose which letter to write")
-                    .hint("see the letters with: outcry templates list"),
-            );
-        }
+    let needs_email = if s.send.is_some() {
+        Some("sending needs your email address")
+    } else if s.formats.contains(&Format::Eml) {
+        Some("an .eml file needs your email address")
+    } else {
+        None
     };
+    if let Some(why) = needs_email
+        && s.sender.email.is_none()
+    {
+        return Err(Error::usage(why).hint(
+            "pass --sender-email ADDRESS, or set `email` in your profile (outcry profile init)",
+        ));
+    }
+    Ok(())
+}
 
-    // Recipients.
+/// The template named on the command line (checked first, so a typo fails fast).
+fn named_template<'a>(
+    s: &Settings,
+    library: &'a Library,
+) -> Result<Option<&'a templates::Template>> {
+    match &s.template {
+        Some(id) => Ok(Some(library.get(id)?)),
+        None if s.interactive => Ok(None),
+        None => Err(
+            Error::usage("missing --template; choose which letter to write")
+                .hint("see the letters with: outcry templates list"),
+        ),
+    }
+}
+
+/// The recipients: named, filtered, or chosen in the wizard.
+fn recipients(
+    s: &Settings,
+    directory: &Directory,
+    library: &Library,
+    named_template: Option<&templates::Template>,
+    keep: &mut Keep,
+) -> Result<Vec<Recipient>> {
     let mut chosen: Vec<Recipient> = directory.resolve(&s.to)?;
     if let Some(filter) = &s.filter {
+        let mut seen: std::collections::HashSet<String> =
+            chosen.iter().map(|r| r.id.clone()).collect();
         for r in directory.filter(filter) {
-            if !chosen.iter().any(|c| c.id == r.id) {
+            if seen.insert(r.id.clone()) {
                 chosen.push(r.clone());
             }
         }
@@ -222,45 +420,48 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
         }
     }
     if chosen.is_empty() {
-        if s.interactive {
-            chosen = interactive::recipients(&directory, named_template)?;
-        } else {
+        if !s.interactive {
             return Err(Error::usage("missing --to; choose whom to write to").hint(
                 "find ids with: outcry recipients list --search NAME, or pass --all with filters",
             ));
         }
+        let picked = interactive::recipients(directory, named_template, &library.committees())?;
+        keep.recipients = picked.to_save;
+        chosen = picked.recipients;
     }
+    Ok(chosen)
+}
 
-    // Template chosen in the wizard: the ones written for these recipients first.
-    let template = match named_template {
-        Some(t) => t,
-        None => {
-            let all: Vec<&templates::Template> = library.all().collect();
-            interactive::template(&all, &chosen)?
-        }
-    };
+/// Warns when the template is not written for some of the recipients.
+fn warn_unsuited(template: &templates::Template, chosen: &[Recipient]) {
     let unsuited: Vec<&Recipient> = chosen
         .iter()
         .filter(|r| !templates::suits(template, r))
         .collect();
-    if !unsuited.is_empty() {
-        eprintln!(
-            "warning: template `{}` is written for {}; {} recipient{} outside that ({}{})",
-            template.id,
-            template.audience.join(", "),
-            unsuited.len(),
-            if unsuited.len() == 1 { " is" } else { "s are" },
-            unsuited
-                .iter()
-                .take(3)
-                .map(|r| format!("`{}`", r.id))
-                .collect::<Vec<_>>()
-                .join(", "),
-            if unsuited.len() > 3 { ", ..." } else { "" }
-        );
+    if unsuited.is_empty() {
+        return;
     }
+    eprintln!(
+        "warning: template `{}` is written for {}; {} recipient{} outside that ({}{})",
+        template.id,
+        template.audience.join(", "),
+        unsuited.len(),
+        if unsuited.len() == 1 { " is" } else { "s are" },
+        unsuited
+            .iter()
+            .take(3)
+            .map(|r| format!("`{}`", r.id))
+            .collect::<Vec<_>>()
+            .join(", "),
+        if unsuited.len() > 3 { ", ..." } else { "" }
+    );
+}
 
-    // Answers.
+/// The answers to the template's questions: given, defaulted, or asked.
+fn answers(
+    s: &mut Settings,
+    template: &templates::Template,
+) -> Result<BTreeMap<String, serde_json::Value>> {
     let known: Vec<&str> = template.questions.iter().map(|q| q.key.as_str()).collect();
     for (key, p) in &s.provided {
         if !known.contains(&key.as_str()) {
@@ -292,128 +493,55 @@ pub fn run(args: WriteArgs, template_dirs: &[PathBuf], recipient_files: &[PathBu
             origin: "--no-personal".into(),
         });
     }
-    let answers = if s.interactive {
-        questions::resolve(&asked, &s.provided, &mut interactive::Wizard, true)?
-    } else {
-        questions::resolve(&asked, &s.provided, &mut Scripted, false)?
-    };
-
-    // Compose every letter before anything is written.
-    let seed = s
-        .seed
-        .map(letters::Seed)
-        .unwrap_or_else(|| letters::Seed::for_sender(&s.sender));
-    let mut letters: Vec<Letter> = chosen
-        .iter()
-        .map(|r| letters::compose(&library, template, r, &s.sender, &answers, s.date, seed))
-        .collect::<Result<_>>()?;
-
     if s.interactive {
-        match interactive::preview(&mut letters)? {
-            interactive::Decision::Write => {}
-            interactive::Decision::Cancel => return Err(Error::cancelled()),
-        }
-        if !s.stdout {
-            s.out = interactive::folder(&s.out)?;
-        }
+        questions::resolve(&asked, &s.provided, &mut interactive::Wizard, true)
+    } else {
+        questions::resolve(&asked, &s.provided, &mut Scripted, false)
     }
+}
 
-    if s.stdout {
-        let format = match s.formats.as_slice() {
-            [] => Format::Txt,
-            [one] => *one,
-            _ => {
-                return Err(Error::usage(
-                    "--stdout prints one format; pass a single --format",
-                ));
-            }
-        };
-        let mut out = Vec::new();
-        for (i, letter) in letters.iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(b"\n\x0c\n"); // form feed: one letter per printed page
-            }
-            out.extend(output::render(letter, format)?);
+/// `--stdout`: the letters in one format, one per printed page.
+fn print_letters(s: &Settings, letters: &[Letter]) -> Result<i32> {
+    let format = match s.formats.as_slice() {
+        [] => Format::Txt,
+        [one] => *one,
+        _ => {
+            return Err(Error::usage(
+                "--stdout prints one format; pass a single --format",
+            ));
         }
-        use std::io::Write;
-        std::io::stdout()
-            .write_all(&out)
-            .map_err(|e| Error::failure(format!("could not write to standard output: {e}")))?;
-        if !s.interactive {
-            warn_form_letters(&letters);
-        }
-        return Ok(crate::error::exit::OK);
-    }
-
-    // Plan every file, refuse to overwrite, then write.
-    let mut plan: Vec<(usize, PathBuf, Vec<u8>)> = Vec::new();
+    };
+    let mut out = Vec::new();
     for (i, letter) in letters.iter().enumerate() {
-        let formats: Vec<Format> = if s.formats.is_empty() {
-            output::best_formats(letter)
-        } else {
-            s.formats.clone()
-        };
-        for format in formats {
-            let path = s.out.join(output::file_name(letter, format));
-            plan.push((i, path, output::render(letter, format)?));
+        if i > 0 {
+            out.extend_from_slice(b"\n\x0c\n"); // form feed: one letter per printed page
         }
+        out.extend(crate::render::render(letter, format)?);
     }
-    if !s.force
-        && let Some((_, path, _)) = plan.iter().find(|(_, p, _)| p.exists())
-    {
-        return Err(output::exists_error(path));
-    }
-    let mut written: Vec<Written> = letters
-        .iter()
-        .map(|l| Written {
-            recipient: l.recipient.id.clone(),
-            name: letters::address_name(&l.recipient),
-            files: Vec::new(),
-            reach: l.recipient.contact.channels(),
-            has_email: l.recipient.contact.email.is_some(),
-            own_words: (l.score.own_words * 100.0).round() / 100.0,
-            similarity: (l.score.similarity * 100.0).round() / 100.0,
-        })
-        .collect();
-    for (i, path, bytes) in &plan {
-        output::write_atomic(path, bytes, s.force)?;
-        written[*i].files.push(path.clone());
-    }
-    print_summary(&s, &written, plan.len())?;
+    crate::support::out::write_bytes(&out)?;
     if !s.interactive {
-        warn_form_letters(&letters);
-    }
-    // In the wizard, offer to send the email letters when an account is set up.
-    if s.send.is_none() && s.interactive && s.sender.smtp.is_some() {
-        let emls = plan
-            .iter()
-            .filter(|(_, p, _)| p.extension().is_some_and(|x| x == "eml"))
-            .count();
-        if emls > 0 && interactive::offer_send(emls)? {
-            s.send = Some(super::send::Options {
-                yes: true,
-
-                ..Default::default()
-            });
-        }
-    }
-    if let Some(opts) = &s.send {
-        // The letters are on disk; now send the .eml ones.
-        let emls: Vec<PathBuf> = plan
-            .iter()
-            .map(|(_, p, _)| p.clone())
-            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-            .collect();
-        if emls.is_empty() {
-            println!(
-                "\nNone of these recipients publishes an email address, so there is nothing to send."
-            );
-            return Ok(crate::error::exit::OK);
-        }
-        println!();
-        return super::send::send_letters(&emls, opts, &s.sender, &directory);
+        warn_form_letters(letters);
     }
     Ok(crate::error::exit::OK)
+}
+
+/// Saves what the wizard was told to keep, now that the letters are on disk.
+fn apply(s: &Settings, keep: Keep) -> Result<()> {
+    if let Some(path) = keep.profile {
+        profile::save(&s.sender, &path)?;
+        eprintln!("Saved your details to {}", path.display());
+    }
+    if !keep.recipients.is_empty() {
+        let path = crate::data::recipients::store::user_file();
+        for r in &keep.recipients {
+            crate::data::recipients::store::append_to_file(&path, r)?;
+            eprintln!(
+                "Saved {} as `{}`; next time use --to {}",
+                r.name, r.id, r.id
+            );
+        }
+    }
+    Ok(())
 }
 
 fn print_summary(s: &Settings, written: &[Written], files: usize) -> Result<()> {
@@ -424,13 +552,13 @@ fn print_summary(s: &Settings, written: &[Written], files: usize) -> Result<()> 
             "files": files,
             "written": written,
         });
-        println!(
+        crate::outln!(
             "{}",
             serde_json::to_string_pretty(&json).unwrap_or_default()
         );
         return Ok(());
     }
-    println!(
+    crate::outln!(
         "Wrote {} letter{} ({} file{}) to {}",
         written.len(),
         if written.len() == 1 { "" } else { "s" },
@@ -440,29 +568,29 @@ fn print_summary(s: &Settings, written: &[Written], files: usize) -> Result<()> 
     );
     const DETAILED: usize = 20;
     for w in written.iter().take(DETAILED) {
-        println!("\n  {} ({})", w.name, w.recipient);
+        crate::outln!("\n  {} ({})", w.name, w.recipient);
         for f in &w.files {
-            println!("    {}", f.display());
+            crate::outln!("    {}", f.display());
         }
         if w.reach.is_empty() {
-            println!("    no contact details known");
+            crate::outln!("    no contact details known");
         }
         for (i, r) in w.reach.iter().enumerate() {
-            println!(
+            crate::outln!(
                 "    {} {r}",
                 if i == 0 { "reach by:" } else { "       or:" }
             );
         }
     }
     if written.len() > DETAILED {
-        println!(
+        crate::outln!(
             "\n  ... and {} more (use --json for the full list)",
             written.len() - DETAILED
         );
     }
     let without_email = written.iter().filter(|w| !w.has_email).count();
     if without_email > 0 {
-        println!(
+        crate::outln!(
             "\n{without_email} recipient{} publish{} no email address: post the printed letter, call, or use \
              the contact form; the files listed above are ready for each.",
             if without_email == 1 { "" } else { "s" },

@@ -61,7 +61,7 @@ pub const SYNC_INTERVAL: std::time::Duration = std::time::Duration::from_millis(
 impl SentLog {
     /// The default location: `sent-log.jsonl` in the data folder.
     pub fn default_path() -> PathBuf {
-        super::data_dir().join("sent-log.jsonl")
+        crate::support::env::data_dir().join("sent-log.jsonl")
     }
 
     /// Opens (or starts) the log at `path`.

@@ -15,7 +15,7 @@ use lettre::transport::smtp::client::{AsyncSmtpConnection, Certificate, TlsParam
 use lettre::transport::smtp::extension::ClientId;
 
 use super::secret::Secret;
-use super::settings::{Security, SmtpSettings};
+use crate::data::profile::smtp::{Security, SmtpSettings};
 
 /// Why a step failed, and what the batch should do about it.
 #[derive(Debug, Clone, PartialEq)]

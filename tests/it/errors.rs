@@ -287,7 +287,7 @@ fn broken_template_reports_file_and_line() {
     let out = Test::new()
         .file(
             "t/bad.hbs",
-            "---\nid: bad\ntitle: Bad\nsummary: S\naudience: [senate]\nsubject: S\nsources: []\n---\n{{salutation recipient}},\n\nSee {{cite \"nowhere\"}}.\n{{#if answers.x}}\n",
+            "---\nid: bad\ntitle: Bad\nsummary: S\naudience: [senate]\nsubject: S\nsources: []\n---\n{{salutation recipient}},\n\n{{#ask}}Will you?{{/ask}} See {{cite \"nowhere\"}}.\n{{#if answers.x}}\n",
         )
         .args(["templates", "check", "t"])
         .run();
@@ -304,7 +304,7 @@ fn template_with_missing_variable_names_it() {
     Test::new()
         .file(
             "t/x.hbs",
-            "---\nid: x\ntitle: X\nsummary: S\naudience: [any]\nsubject: S\n---\n{{salutation recipient}},\n\n{{answers.nothing}}\n",
+            "---\nid: x\ntitle: X\nsummary: S\naudience: [any]\nsubject: S\n---\n{{salutation recipient}},\n\n{{#ask}}Will you?{{/ask}} {{answers.nothing}}\n",
         )
         .args(["templates", "check", "t/x.hbs"])
         .run()

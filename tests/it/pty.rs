@@ -221,6 +221,69 @@ fn cancel_at_preview_writes_nothing_and_invalid_answers_are_asked_again() {
 }
 
 #[test]
+fn cancel_after_choosing_to_save_leaves_no_file_behind() {
+    let t = Test::new();
+    let mut s = spawn(&t, &["write", "-t", "letter-to-editor"]);
+    answer(&mut s, "Your full name", "Ada Lovelace");
+    answer(&mut s, "Your email address", "ada@example.org");
+    answer(&mut s, "Address line 1", "1 Analytical Row");
+    answer(&mut s, "Address line 2", "London N1 1AA");
+    answer(&mut s, "Address line 3", "");
+    answer(&mut s, "Your country", "gb");
+    s.expect("Save these details for next time?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Find them").unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap();
+    answer(&mut s, "Their name", "The Letters Editor");
+    answer(&mut s, "Their title or role", "");
+    answer(&mut s, "Organisation", "The Example Gazette");
+    s.expect("What kind of recipient?").unwrap();
+    for _ in 0..4 {
+        s.send(DOWN).unwrap();
+    }
+    s.send("\r").unwrap();
+    answer(&mut s, "Their country", "gb");
+    answer(
+        &mut s,
+        "Their published email address",
+        "letters@example.org",
+    );
+    answer(&mut s, "Address line 1", "");
+    answer(&mut s, "How to greet them", "Dear Editor");
+    s.expect("Save The Letters Editor to your own recipients")
+        .unwrap();
+    s.send("y").unwrap();
+    s.expect("Add more recipients?").unwrap();
+    s.send("n").unwrap();
+    answer(&mut s, "A suggested headline", "");
+    answer(&mut s, "What prompted you to write?", "");
+    answer(
+        &mut s,
+        "In your own words",
+        "My students deserve the truth.",
+    );
+    s.expect("What next?").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap(); // Cancel (one letter: no "next letter" entry)
+    s.expect("cancelled; nothing was written").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    let status = exit_code(&s);
+    assert!(status.ends_with(", 130)"), "{status}");
+    let mut left = Vec::new();
+    for dir in ["config", "data", "letters"] {
+        let path = t.path(dir);
+        if path.exists() {
+            for e in std::fs::read_dir(&path).unwrap() {
+                left.push(e.unwrap().path());
+            }
+        }
+    }
+    assert!(left.is_empty(), "files left behind: {left:?}");
+}
+
+#[test]
 fn someone_else_is_validated_saved_and_reusable() {
     let t = Test::new().file(
         "config/profile.yaml",
@@ -261,8 +324,6 @@ fn someone_else_is_validated_saved_and_reusable() {
     s.expect("Save The Letters Editor to your own recipients")
         .unwrap();
     s.send("y").unwrap();
-    s.expect("next time use --to the-letters-editor-the-example-gazette")
-        .unwrap();
     s.expect("Add more recipients?").unwrap();
     s.send("n").unwrap();
     answer(&mut s, "A suggested headline", "");
@@ -279,6 +340,10 @@ fn someone_else_is_validated_saved_and_reusable() {
     let rest = until_eof(&mut s);
     assert!(
         rest.contains("Wrote 1 letter (2 files) to letters"),
+        "{rest}"
+    );
+    assert!(
+        rest.contains("next time use --to the-letters-editor-the-example-gazette"),
         "{rest}"
     );
 

@@ -32,7 +32,7 @@ fn built_in_templates_pass_check() {
 
 #[test]
 fn user_folder_adds_and_overrides_by_id() {
-    let t = "---\nid: un-investigation\ntitle: My own version\nsummary: S\naudience: [any]\nsubject: Hello {{recipient.name}}\nquestions: []\n---\n{{salutation recipient}},\n\nPlease act.\n\n{{signoff recipient}}\n{{sender.name}}\n";
+    let t = "---\nid: un-investigation\ntitle: My own version\nsummary: S\naudience: [any]\nsubject: Hello {{recipient.name}}\nquestions: []\n---\n{{salutation recipient}},\n\n{{#ask}}Will you act?{{/ask}}\n\n{{signoff recipient}}\n{{sender.name}}\n";
     let out = Test::new()
         .file("tpl/mine.hbs", t)
         .args([
@@ -49,7 +49,7 @@ fn user_folder_adds_and_overrides_by_id() {
         .sender()
         .run();
     out.ok();
-    assert!(out.stdout.contains("Subject: Hello Alex Baker\n\nDear Alex Baker MP,\n\nPlease act.\n\nYours sincerely,\nZoë Example\n"), "{}", out.stdout);
+    assert!(out.stdout.contains("Subject: Hello Alex Baker\n\nDear Alex Baker MP,\n\nWill you act?\n\nYours sincerely,\nZoë Example\n"), "{}", out.stdout);
 }
 
 #[test]
@@ -86,7 +86,7 @@ fn completions_and_help() {
 
 #[test]
 fn config_folder_templates_and_recipients_are_read() {
-    let t = "---\nid: thanks\ntitle: Thanks\nsummary: S\naudience: [any]\nsubject: Thank you\n---\n{{salutation recipient}},\n\nThank you.\n\n{{signoff recipient}}\n{{sender.name}}\n";
+    let t = "---\nid: thanks\ntitle: Thanks\nsummary: S\naudience: [any]\nsubject: Thank you\n---\n{{salutation recipient}},\n\nThank you. {{#ask}}Will you keep going?{{/ask}}\n\n{{signoff recipient}}\n{{sender.name}}\n";
     let out = Test::new()
         .file("config/templates/thanks.hbs", t)
         .file("config/recipients.yaml", "- id: my-councillor\n  name: Pat Green\n  honorific: Councillor\n  family_name: Green\n  body: other\n  country: GB\n  contact:\n    email: pat@example.org\n")

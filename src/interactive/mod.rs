@@ -2,8 +2,11 @@
 //!
 //! It asks what the flags did not say (sender, template, recipients, answers), previews the
 //! letters and lets the person edit or cancel. Validation is not done here: answers go back
-//! through [`crate::questions`], so typed and scripted values obey the same rules. Ctrl-C
-//! anywhere ends the run with exit code 130 before any file is written.
+//! through [`crate::questions`], so typed and scripted values obey the same rules. It writes
+//! nothing: saving the profile or a new recipient is a decision it returns, applied by the
+//! command after the letters are written. Ctrl-C anywhere ends the run with exit code 130.
+//!
+//! May import: every layer below `commands`.
 
 use std::io::IsTerminal;
 
@@ -11,12 +14,14 @@ use console::style;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
 
+use crate::conventions::describe;
+use crate::data::profile::Profile;
+use crate::data::recipients::{Directory, Filter, Recipient};
+use crate::data::templates::{CommitteeHint, Template};
 use crate::error::{Error, Result};
 use crate::letters::Letter;
-use crate::profile::Profile;
-use crate::questions::Asker;
-use crate::recipients::{Directory, Filter, Recipient};
-use crate::templates::{Question, QuestionKind, Template};
+use crate::mail::secret::Secret;
+use crate::questions::{Asker, Question, QuestionKind};
 
 /// Whether prompts can be shown (standard input and error are terminals).
 pub fn available() -> bool {
@@ -27,8 +32,8 @@ pub fn available() -> bool {
 pub fn install_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
         let _ = console::Term::stderr().show_cursor();
-        eprintln!("\n{}", Error::cancelled());
-        std::process::exit(crate::error::exit::CANCELLED);
+        eprintln!();
+        std::process::exit(crate::error::report(&Error::cancelled()));
     });
 }
 
@@ -69,17 +74,17 @@ impl Asker for Wizard {
             say(&format!("{}", style(help).dim()));
         }
         let theme = theme();
-        match q.kind {
-            QuestionKind::Text => {
+        match &q.kind {
+            QuestionKind::Text { default } => {
                 let mut input = Input::<String>::with_theme(&theme)
                     .with_prompt(&q.prompt)
                     .allow_empty(!q.required);
-                if let Some(d) = &q.default {
+                if let Some(d) = default {
                     input = input.default(d.clone());
                 }
                 input.interact_text().map_err(map)
             }
-            QuestionKind::Multiline => {
+            QuestionKind::Multiline { default } => {
                 let optional = if q.required { "" } else { ", or leave empty" };
                 say(&format!(
                     "{}",
@@ -88,25 +93,24 @@ impl Asker for Wizard {
                 let mut input = Input::<String>::with_theme(&theme)
                     .with_prompt(&q.prompt)
                     .allow_empty(!q.required);
-                if let Some(d) = &q.default {
+                if let Some(d) = default {
                     input = input.default(d.clone());
                 }
                 let typed = input.interact_text().map_err(map)?;
                 if typed.trim() == ":e" {
                     let edited = Editor::new()
-                        .edit(&format!("{}\n", q.default.clone().unwrap_or_default()))
+                        .edit(&format!("{}\n", default.clone().unwrap_or_default()))
                         .map_err(map)?;
                     Ok(edited.unwrap_or_default())
                 } else {
                     Ok(typed)
                 }
             }
-            QuestionKind::Choice => {
-                let labels: Vec<&str> = q.choices.iter().map(|c| c.label()).collect();
-                let default = q
-                    .default
+            QuestionKind::Choice { choices, default } => {
+                let labels: Vec<&str> = choices.iter().map(|c| c.label()).collect();
+                let default = default
                     .as_deref()
-                    .and_then(|d| q.choices.iter().position(|c| c.value() == d))
+                    .and_then(|d| choices.iter().position(|c| c.value() == d))
                     .unwrap_or(0);
                 let i = Select::with_theme(&theme)
                     .with_prompt(&q.prompt)
@@ -114,16 +118,12 @@ impl Asker for Wizard {
                     .default(default)
                     .interact()
                     .map_err(map)?;
-                Ok(q.choices[i].value().to_string())
+                Ok(choices[i].value().to_string())
             }
-            QuestionKind::Bool => {
-                let default = q
-                    .default
-                    .as_deref()
-                    .is_some_and(|d| matches!(d, "yes" | "true" | "y"));
+            QuestionKind::Bool { default } => {
                 let yes = Confirm::with_theme(&theme)
                     .with_prompt(&q.prompt)
-                    .default(default)
+                    .default(default.unwrap_or(false))
                     .interact()
                     .map_err(map)?;
                 Ok(if yes { "yes" } else { "no" }.to_string())
@@ -184,7 +184,7 @@ pub fn sender(start: Profile, from_file: Option<&std::path::Path>) -> Result<(Pr
             if s.trim().is_empty() {
                 Ok(())
             } else {
-                crate::recipients::check_email(s.trim()).map_err(|e| e.to_string())
+                crate::data::recipients::check_email(s.trim()).map_err(|e| e.to_string())
             }
         })
         .interact_text()
@@ -233,7 +233,7 @@ fn country(prompt: &str, initial: &str) -> Result<String> {
         .with_prompt(prompt)
         .with_initial_text(initial.to_string())
         .validate_with(|s: &String| {
-            if crate::recipients::is_country_code(s.trim()) {
+            if crate::data::recipients::is_country_code(s.trim()) {
                 Ok(())
             } else {
                 Err("two letters, e.g. US or GB")
@@ -241,13 +241,13 @@ fn country(prompt: &str, initial: &str) -> Result<String> {
         })
         .interact_text()
         .map_err(map)?;
-    Ok(crate::recipients::normalize_country(&answer))
+    Ok(crate::data::recipients::normalize_country(&answer))
 }
 
 /// Lets the person pick a template: those written for every chosen recipient first.
 pub fn template<'a>(templates: &[&'a Template], chosen: &[Recipient]) -> Result<&'a Template> {
     heading("What do you want to ask for?");
-    let fits = |t: &Template| chosen.iter().all(|r| crate::templates::suits(t, r));
+    let fits = |t: &Template| chosen.iter().all(|r| crate::data::templates::suits(t, r));
     let mut ordered: Vec<&'a Template> = templates.iter().copied().filter(|t| fits(t)).collect();
     let others: Vec<&'a Template> = templates.iter().copied().filter(|t| !fits(t)).collect();
     if ordered.is_empty() {
@@ -277,24 +277,24 @@ pub fn template<'a>(templates: &[&'a Template], chosen: &[Recipient]) -> Result<
     Ok(ordered[i])
 }
 
-/// One line describing a recipient in lists.
-pub fn describe(r: &Recipient) -> String {
-    let mut parts = Vec::new();
-    if let Some(role) = &r.role {
-        parts.push(role.clone());
-    }
-    if let Some(org) = &r.organisation {
-        parts.push(org.clone());
-    }
-    if let Some(party) = &r.party {
-        parts.push(party.clone());
-    }
-    format!("{} — {}", crate::letters::address_name(r), parts.join(", "))
+/// Whom the person chose, and the people they typed in and want kept for next time (saved by
+/// the command only after the letters are written).
+#[derive(Debug, Default)]
+pub struct Chosen {
+    /// Everyone chosen, in order.
+    pub recipients: Vec<Recipient>,
+    /// Typed-in recipients to add to the user's recipients file.
+    pub to_save: Vec<Recipient>,
 }
 
 /// Searches and picks recipients until the person is done; also lets them type in someone
-/// who is not in the lists (a minister, a company, an editor...).
-pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Recipient>> {
+/// who is not in the lists (a minister, a company, an editor...). `committees` are the
+/// committees the templates suggest.
+pub fn recipients(
+    dir: &Directory,
+    template: Option<&Template>,
+    committees: &[CommitteeHint],
+) -> Result<Chosen> {
     const SHOWN: usize = 100;
     let theme = theme();
     heading("Whom do you want to write to?");
@@ -302,6 +302,7 @@ pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Re
         say(&format!("{}", style(note).yellow()));
     }
     let mut chosen: Vec<Recipient> = Vec::new();
+    let mut to_save: Vec<Recipient> = Vec::new();
     loop {
         let how = Select::with_theme(&theme)
             .with_prompt("Find them")
@@ -318,7 +319,7 @@ pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Re
             let (found, notes) = if how == 2 {
                 find_mine(dir)?
             } else {
-                committee_members(dir)?
+                committee_members(dir, committees)?
             };
             for note in notes {
                 say(&format!("{} {note}", style("Note:").yellow()));
@@ -339,8 +340,11 @@ pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Re
                 }
             }
         } else if how == 1 {
-            let r = someone_else(dir, &chosen)?;
+            let (r, save) = someone_else(dir, &chosen)?;
             say(&format!("Added {}.", describe(&r)));
+            if save {
+                to_save.push(r.clone());
+            }
             chosen.push(r);
         } else {
             say(&format!(
@@ -412,7 +416,7 @@ pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Re
     }
     if let Some(template) = template {
         for r in &chosen {
-            if !crate::templates::suits(template, r) {
+            if !crate::data::templates::suits(template, r) {
                 say(&format!(
                     "{} this letter is written for {}; {} is in {}.",
                     style("Note:").yellow(),
@@ -423,7 +427,10 @@ pub fn recipients(dir: &Directory, template: Option<&Template>) -> Result<Vec<Re
             }
         }
     }
-    Ok(chosen)
+    Ok(Chosen {
+        recipients: chosen,
+        to_save,
+    })
 }
 
 /// "My representatives": a ZIP code or a UK place.
@@ -435,9 +442,9 @@ fn find_mine(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
             .map_err(map)?;
         let place = place.trim();
         let result = if place.len() == 5 && place.chars().all(|c| c.is_ascii_digit()) {
-            crate::recipients::find::by_zip(dir, place)
+            crate::data::recipients::find::by_zip(dir, place)
         } else {
-            crate::recipients::find::by_place(dir, place)
+            crate::data::recipients::find::by_place(dir, place)
         };
         match result {
             Ok(found) => return Ok((found.recipients.into_iter().cloned().collect(), found.notes)),
@@ -446,22 +453,12 @@ fn find_mine(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
     }
 }
 
-/// Committees whose members work on this issue, by code.
-const COMMITTEES: &[(&str, &str)] = &[
-    ("SSFR", "Senate Foreign Relations (H.R.1503 waits here)"),
-    ("HSFA", "House Foreign Affairs"),
-    (
-        "HSZS",
-        "House Select Committee on the Chinese Communist Party",
-    ),
-    ("SSJU", "Senate Judiciary"),
-    ("HSJU", "House Judiciary"),
-    ("SSHR", "Senate Health, Education, Labor, and Pensions"),
-];
-
 /// Members of a chosen committee, optionally from one state.
-fn committee_members(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
-    let labels: Vec<&str> = COMMITTEES.iter().map(|(_, l)| *l).collect();
+fn committee_members(
+    dir: &Directory,
+    committees: &[CommitteeHint],
+) -> Result<(Vec<Recipient>, Vec<String>)> {
+    let labels: Vec<&str> = committees.iter().map(|c| c.label.as_str()).collect();
     let i = Select::with_theme(&theme())
         .with_prompt("Which committee?")
         .items(&labels)
@@ -474,7 +471,7 @@ fn committee_members(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
         .interact_text()
         .map_err(map)?;
     let filter = Filter {
-        committee: Some(COMMITTEES[i].0.to_string()),
+        committee: Some(committees[i].code.clone()),
         region: Some(state.trim().to_uppercase()).filter(|s| !s.is_empty()),
         ..Default::default()
     };
@@ -492,8 +489,8 @@ fn committee_members(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
 }
 
 /// Asks for a recipient who is not in the lists, validates it like a recipients file, and
-/// offers to save it in the user's recipients file.
-fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
+/// asks whether to keep it in the user's recipients file (returned, not saved here).
+fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<(Recipient, bool)> {
     let theme = theme();
     say(&format!(
         "{}",
@@ -521,10 +518,10 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
         .map_err(map)?;
     let role = optional("Their title or role (optional, e.g. \"Minister of Health\")")?;
     let organisation = optional("Organisation (optional, e.g. \"The Example Times\")")?;
-    let kinds: Vec<(&str, &str)> = crate::recipients::BODIES
+    let kinds: Vec<(&str, &str)> = crate::data::recipients::BODIES
         .iter()
         .copied()
-        .filter(|(b, _)| !crate::recipients::is_legislature(b) || *b == "legislature")
+        .filter(|(b, _)| !crate::data::recipients::is_legislature(b) || *b == "legislature")
         .collect();
     let labels: Vec<String> = kinds.iter().map(|(b, d)| format!("{d} ({b})")).collect();
     let k = Select::with_theme(&theme)
@@ -543,21 +540,14 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
         )?;
         let salutation =
             optional("How to greet them (optional, e.g. \"Dear Editor\"; default \"Dear NAME\")")?;
-        let base = crate::recipients::import::slug(&format!(
+        let base = crate::support::text::slug(&format!(
             "{} {}",
             name,
             organisation.clone().unwrap_or_default()
         ));
-        let mut id = if base.is_empty() {
-            "recipient".to_string()
-        } else {
-            base.clone()
-        };
-        let mut n = 2;
-        while dir.get(&id).is_some() || chosen.iter().any(|c| c.id == id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
+        let id = crate::support::text::UniqueIds::new().next(&base, "recipient", |id| {
+            dir.get(id).is_some() || chosen.iter().any(|c| c.id == id)
+        });
         let r = Recipient {
             id,
             name: name.trim().to_string(),
@@ -566,16 +556,16 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
             organisation: organisation.clone(),
             body: kinds[k].0.to_string(),
             country: country.clone(),
-            contact: crate::recipients::Contact {
+            contact: crate::data::recipients::Contact {
                 email,
                 postal,
                 ..Default::default()
             },
             source: Some("entered by the user".into()),
-            as_of: Some(jiff::Zoned::now().date().to_string()),
+            as_of: Some(crate::support::env::today_or_clock().to_string()),
             ..Default::default()
         };
-        let problems = crate::recipients::validate(&r);
+        let problems = crate::data::recipients::validate(&r);
         if !problems.is_empty() {
             for (_, message) in problems {
                 say(&format!("{} {message}", style("That can't be used:").red()));
@@ -583,7 +573,7 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
             say("Please enter the contact details again.");
             continue;
         }
-        let path = crate::profile::config_dir().join("recipients.yaml");
+        let path = crate::data::recipients::store::user_file();
         let save = Confirm::with_theme(&theme)
             .with_prompt(format!(
                 "Save {} to your own recipients ({}) for next time?",
@@ -593,11 +583,7 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<Recipient> {
             .default(true)
             .interact()
             .map_err(map)?;
-        if save {
-            crate::recipients::append_to_file(&path, &r)?;
-            say(&format!("Saved as `{}`; next time use --to {}", r.id, r.id));
-        }
-        return Ok(r);
+        return Ok((r, save));
     }
 }
 
@@ -622,7 +608,7 @@ pub fn preview(letters: &mut [Letter]) -> Result<Decision> {
             letter.recipient.name
         ));
         say(&format!("{}", style("─".repeat(60)).dim()));
-        say(&letter.to_text());
+        say(&crate::render::txt::render(letter));
         say(&format!("{}", style("─".repeat(60)).dim()));
         if let Some(warning) = similarity_note(letter) {
             say(&warning);
@@ -683,6 +669,21 @@ pub fn folder(default: &std::path::Path) -> Result<std::path::PathBuf> {
     Ok(std::path::PathBuf::from(dir.trim()))
 }
 
+/// The send loop's questions, asked in the terminal.
+pub struct Prompts;
+
+impl crate::mail::send::Prompter for Prompts {
+    fn available(&self) -> bool {
+        available()
+    }
+    fn confirm_send(&mut self, count: usize, host: &str) -> Result<bool> {
+        confirm_send(count, host)
+    }
+    fn password(&mut self, user: &str, host: &str) -> Result<Secret> {
+        password(user, host)
+    }
+}
+
 /// Asks before sending; the default is no.
 pub fn confirm_send(count: usize, host: &str) -> Result<bool> {
     Confirm::with_theme(&theme())
@@ -696,20 +697,20 @@ pub fn confirm_send(count: usize, host: &str) -> Result<bool> {
 }
 
 /// Asks for the mail password without showing it.
-pub fn password(user: &str, host: &str) -> Result<crate::mail::secret::Secret> {
+pub fn password(user: &str, host: &str) -> Result<Secret> {
     let p = dialoguer::Password::with_theme(&theme())
         .with_prompt(format!("Password for {user} on {host} (not stored)"))
         .interact()
         .map_err(map)?;
-    Ok(crate::mail::secret::Secret::new(p))
+    Ok(Secret::new(p))
 }
 
 /// Asks whether to send by email, and the mail server settings (never the password).
 pub fn smtp_settings(
-    current: Option<crate::mail::settings::SmtpSettings>,
+    current: Option<crate::data::profile::smtp::SmtpSettings>,
     email: Option<&str>,
-) -> Result<Option<crate::mail::settings::SmtpSettings>> {
-    use crate::mail::settings::{Security, SmtpSettings};
+) -> Result<Option<crate::data::profile::smtp::SmtpSettings>> {
+    use crate::data::profile::smtp::{Security, SmtpSettings};
     let theme = theme();
     heading("Sending by email (optional)");
     say(
@@ -724,16 +725,8 @@ pub fn smtp_settings(
         return Ok(current);
     }
     let old = current.unwrap_or(SmtpSettings {
-        host: String::new(),
-        port: None,
-        security: Security::Starttls,
         username: email.map(str::to_string),
-        password_command: None,
-        ca_file: None,
-        rate_limit_per_minute: 20,
-        reply_to: None,
-        bcc_self: false,
-        timeout_seconds: None,
+        ..SmtpSettings::new("", Security::Starttls)
     });
     say(&format!("{}", style("Your provider's help pages give these; for Gmail: smtp.gmail.com, STARTTLS, port 587, and an app password.").dim()));
     let host: String = Input::with_theme(&theme)

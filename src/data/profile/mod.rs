@@ -1,9 +1,13 @@
 //! The sender's profile: who is writing, and where the profile and other user files live.
 //!
 //! A profile is YAML (keys `name`, `email`, `address`, `country`, `phone`, `title`,
-//! `postcode`; scripts rely on these names). It is stored under the platform config folder,
-//! which `OUTCRY_CONFIG_DIR` overrides. This module reads, validates and writes profiles; it
-//! does not prompt (see [`crate::interactive`]).
+//! `postcode`, `smtp`; scripts rely on these names). It is stored under the platform config
+//! folder, which `OUTCRY_CONFIG_DIR` overrides. This module reads, validates and writes
+//! profiles and their mail settings ([`smtp`]); it does not prompt (that is `interactive`).
+//!
+//! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`].
+
+pub mod smtp;
 
 use std::path::{Path, PathBuf};
 
@@ -38,7 +42,7 @@ pub struct Profile {
     pub postcode: Option<String>,
     /// Mail server settings (used when sending).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub smtp: Option<crate::mail::settings::SmtpSettings>,
+    pub smtp: Option<smtp::SmtpSettings>,
 }
 
 impl Profile {
@@ -59,12 +63,12 @@ impl Profile {
             );
         }
         if let Some(email) = &self.email
-            && let Err(why) = crate::recipients::check_email(email)
+            && let Err(why) = crate::data::recipients::check_email(email)
         {
             out.push(format!("your email `{email}` is not usable: {why}"));
         }
         if let Some(c) = &self.country
-            && !crate::recipients::is_country_code(c)
+            && !crate::data::recipients::is_country_code(c)
         {
             out.push(format!(
                 "country `{c}` is not a two-letter code such as `US` or `GB`"
@@ -98,19 +102,49 @@ impl Profile {
     }
 }
 
-/// The config folder: `OUTCRY_CONFIG_DIR`, or the platform's (e.g. ~/.config/outcry).
-pub fn config_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("OUTCRY_CONFIG_DIR").filter(|d| !d.is_empty()) {
-        return PathBuf::from(dir);
+/// Values given for one run (flags such as `--sender-name`) that replace the profile's.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// Replaces `name`.
+    pub name: Option<String>,
+    /// Replaces `email`.
+    pub email: Option<String>,
+    /// Replaces `address` when not empty.
+    pub address: Vec<String>,
+    /// Replaces `country` (normalised: `uk` → `GB`).
+    pub country: Option<String>,
+    /// Replaces `phone`.
+    pub phone: Option<String>,
+}
+
+impl Overrides {
+    /// Applies the given values to `profile`.
+    pub fn apply(self, profile: &mut Profile) {
+        if let Some(v) = self.name {
+            profile.name = v;
+        }
+        if let Some(v) = self.email {
+            profile.email = Some(v);
+        }
+        if !self.address.is_empty() {
+            profile.address = self.address;
+        }
+        if let Some(v) = self.country {
+            profile.country = Some(v);
+        }
+        if let Some(v) = self.phone {
+            profile.phone = Some(v);
+        }
+        profile.country = profile
+            .country
+            .take()
+            .map(|c| crate::data::recipients::normalize_country(&c));
     }
-    directories::ProjectDirs::from("org", "outcry", "outcry")
-        .map(|d| d.config_dir().to_path_buf())
-        .unwrap_or_else(|| PathBuf::from(".outcry"))
 }
 
 /// The default profile path.
 pub fn default_path() -> PathBuf {
-    config_dir().join("profile.yaml")
+    crate::support::env::config_dir().join("profile.yaml")
 }
 
 /// Reads a profile file.
@@ -145,5 +179,5 @@ pub fn save(profile: &Profile, path: &Path) -> Result<()> {
     let text = serde_yaml::to_string(profile)
         .map_err(|e| Error::failure(format!("could not write profile: {e}")))?;
     let text = format!("# outcry sender profile. Edit freely; see `outcry profile show`.\n{text}");
-    crate::output::write_private(path, text.as_bytes(), true)
+    crate::support::fs::write_private(path, text.as_bytes(), true)
 }

@@ -1,17 +1,26 @@
 //! Composing letters: a pure function of template, recipient, answers, sender and date.
 //!
-//! Owns the render context that templates see, numbering citations and building the
-//! "Sources" list, and the plain-text and Markdown layouts of a letter. It performs no I/O:
-//! writing files is [`crate::output`]'s job and sending is the mail module's.
+//! Owns the render context that templates see, the seeded choice of wordings, numbering
+//! citations, finding the one ask the template marked, and the own-words check
+//! ([`similarity`]). It performs no I/O and knows no file format: the layouts of a letter are
+//! `render`'s, writing files is `output`'s and sending is `mail`'s.
+//!
+//! May import: [`crate::error`], [`crate::support`], [`crate::questions`], [`crate::data`],
+//! [`crate::conventions`].
+
+pub mod similarity;
 
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
+use crate::conventions::{self, DateStyle};
+use crate::data::profile::Profile;
+use crate::data::recipients::Recipient;
+use crate::data::templates::{
+    ASK_CLOSE, ASK_OPEN, CITE_CLOSE, CITE_OPEN, Library, Source, Template,
+};
 use crate::error::{Error, Result};
-use crate::profile::Profile;
-use crate::recipients::Recipient;
-use crate::templates::{self, CITE_CLOSE, CITE_OPEN, Library, Source, Template};
 
 /// A finished letter to one recipient.
 #[derive(Debug, Clone)]
@@ -28,10 +37,14 @@ pub struct Letter {
     pub subject: String,
     /// From the salutation to the signature, citations numbered `[1]`.
     pub body: String,
+    /// The one yes/no question the template marked with `{{#ask}}`, as written in the body.
+    pub ask: Option<String>,
+    /// What the letter is about, in a few words (the template's `topic`).
+    pub topic: String,
     /// The sources cited, in the order of their numbers.
     pub sources: Vec<Source>,
     /// How much of the letter is the writer's own words.
-    pub score: crate::similarity::Score,
+    pub score: similarity::Score,
     /// The bare template text the score compares with.
     pub bare: String,
 }
@@ -65,26 +78,22 @@ pub fn context(
         }
         map.insert(
             "salutation".into(),
-            Value::String(templates::salutation(recipient)),
+            Value::String(conventions::salutation(recipient)),
         );
         map.insert(
             "signoff".into(),
-            Value::String(templates::signoff(recipient).into()),
+            Value::String(conventions::signoff(recipient).into()),
         );
         map.insert(
             "address_name".into(),
-            Value::String(address_name(recipient)),
+            Value::String(conventions::address_name(recipient)),
         );
         map.insert(
             "is_legislator".into(),
-            Value::Bool(crate::recipients::is_legislature(&recipient.body)),
+            Value::Bool(crate::data::recipients::is_legislature(&recipient.body)),
         );
     }
-    let date_style = if sender.country.as_deref() == Some("US") {
-        "us"
-    } else {
-        "long"
-    };
+    let date_style = DateStyle::for_country(sender.country.as_deref());
     json!({
         "recipient": r,
         "sender": {
@@ -99,7 +108,7 @@ pub fn context(
         },
         "answers": answers,
         "variant": variant,
-        "date": templates::format_date(date, date_style),
+        "date": conventions::format_date(date, date_style),
         "today": date.to_string(),
     })
 }
@@ -141,13 +150,10 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// Whether a question's answer is the writer's own text (text or multiline).
 fn is_free_text(template: &Template, key: &str) -> bool {
-    template.questions.iter().any(|q| {
-        q.key == key
-            && matches!(
-                q.kind,
-                crate::templates::QuestionKind::Text | crate::templates::QuestionKind::Multiline
-            )
-    })
+    template
+        .questions
+        .iter()
+        .any(|q| q.key == key && q.kind.is_free_text())
 }
 
 /// Renders one letter.
@@ -164,6 +170,7 @@ pub fn compose(
     let data = context(recipient, sender, answers, date, &variant);
     let (body, subject) = library.render(template, &data)?;
     let (body, sources) = number_citations(&body, template)?;
+    let (body, ask) = take_ask(&body, template)?;
     let body = tidy(&body);
     // The same letter with every written answer left empty: the template's own words.
     let bare_answers: BTreeMap<String, Value> = answers
@@ -183,8 +190,9 @@ pub fn compose(
     let bare_data = context(recipient, sender, &bare_answers, date, &variant);
     let (bare, _) = library.render(template, &bare_data)?;
     let (bare, _) = number_citations(&bare, template)?;
+    let (bare, _) = take_ask(&bare, template)?;
     let bare = tidy(&bare);
-    let score = crate::similarity::score(&body, &bare);
+    let score = similarity::score(&body, &bare);
     Ok(Letter {
         template_id: template.id.clone(),
         recipient: recipient.clone(),
@@ -192,10 +200,37 @@ pub fn compose(
         date,
         subject: subject.split_whitespace().collect::<Vec<_>>().join(" "),
         body,
+        ask,
+        topic: template.topic.clone(),
         sources,
         score,
         bare,
     })
+}
+
+/// Removes the ask marks from a rendered body; returns the body and the marked question.
+/// Errors when a template rendered more than one ask for this recipient.
+fn take_ask(text: &str, template: &Template) -> Result<(String, Option<String>)> {
+    let mut out = String::with_capacity(text.len());
+    let mut ask = None;
+    let mut rest = text;
+    while let Some(start) = rest.find(ASK_OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + ASK_OPEN.len_utf8()..];
+        let end = after.find(ASK_CLOSE).unwrap_or(after.len());
+        let question = after[..end].trim().to_string();
+        if ask.is_some() {
+            return Err(Error::usage(format!(
+                "template `{}` asks more than one question in this letter; a letter has one `{{{{#ask}}}}` block",
+                template.id
+            )));
+        }
+        out.push_str(&after[..end]);
+        ask = Some(question);
+        rest = after.get(end + ASK_CLOSE.len_utf8()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    Ok((out, ask))
 }
 
 /// Replaces citation marks with `[n]` in order of first use; returns the cited sources.
@@ -248,28 +283,17 @@ pub fn tidy(text: &str) -> String {
     out
 }
 
-/// The name as written on an envelope: "Senator Elizabeth Warren", "Alex Baker MP".
-pub fn address_name(r: &Recipient) -> String {
-    let mut name = match &r.honorific {
-        Some(h) if r.family_name.is_some() => format!("{h} {}", r.name),
-        _ => r.name.clone(),
-    };
-    if let Some(p) = &r.post_nominal {
-        name = format!("{name} {p}");
-    }
-    name
-}
-
 impl Letter {
     /// Replaces the body (after the writer edited it) and updates the score.
     pub fn set_body(&mut self, body: String) {
-        self.score = crate::similarity::score(&body, &self.bare);
+        self.score = similarity::score(&body, &self.bare);
+        self.ask = self.ask.take().filter(|a| body.contains(a.as_str()));
         self.body = body;
     }
 
     /// The recipient's address block: name, organisation, postal lines.
     pub fn recipient_block(&self) -> Vec<String> {
-        let mut lines = vec![address_name(&self.recipient)];
+        let mut lines = vec![conventions::address_name(&self.recipient)];
         if let Some(org) = &self.recipient.organisation {
             lines.push(org.clone());
         }
@@ -292,12 +316,10 @@ impl Letter {
 
     /// The date as written on the letter.
     pub fn date_text(&self) -> String {
-        let style = if self.sender.country.as_deref() == Some("US") {
-            "us"
-        } else {
-            "long"
-        };
-        templates::format_date(self.date, style)
+        conventions::format_date(
+            self.date,
+            DateStyle::for_country(self.sender.country.as_deref()),
+        )
     }
 
     /// The body plus the numbered sources, as sent in an email.
@@ -312,176 +334,9 @@ impl Letter {
         }
         out
     }
-
-    /// A printable plain-text letter.
-    pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        for l in self.sender_block() {
-            out.push_str(&l);
-            out.push('\n');
-        }
-        out.push('\n');
-        out.push_str(&self.date_text());
-        out.push_str("\n\n");
-        for l in self.recipient_block() {
-            out.push_str(&l);
-            out.push('\n');
-        }
-        out.push_str(&format!("\nSubject: {}\n\n", self.subject));
-        out.push_str(&self.email_text());
-        out
-    }
-
-    /// The one question the letter asks (the paragraph that asks it).
-    pub fn ask(&self) -> Option<&str> {
-        self.body.split("\n\n").find(|p| {
-            let p = p.trim_start();
-            p.contains('?')
-                && ["Will ", "Could ", "My question", "Would you support"]
-                    .iter()
-                    .any(|s| p.starts_with(s) || p.contains(&format!(". {s}")))
-        })
-    }
-
-    /// What to write on an envelope (a window envelope shows the address printed on the PDF).
-    pub fn envelope(&self) -> String {
-        let mut out = String::from("To:\n");
-        for l in self.recipient_block() {
-            out.push_str(&format!("    {l}\n"));
-        }
-        out.push_str("\nReturn address (top left, or on the back):\n");
-        for l in std::iter::once(self.sender.signature()).chain(self.sender.address_lines()) {
-            out.push_str(&format!("    {l}\n"));
-        }
-        out
-    }
-
-    /// A short script for calling the office: who you are, where you live, the one ask.
-    pub fn call_script(&self) -> String {
-        let r = &self.recipient;
-        let mut out = format!("Call script: {}\n\n", address_name(r));
-        let mut numbers = Vec::new();
-        if let Some(p) = &r.contact.phone {
-            numbers.push(format!("{p} (main office)"));
-        }
-        numbers.extend(
-            r.contact
-                .offices
-                .iter()
-                .filter_map(|o| o.phone.as_ref().map(|p| format!("{p} ({} office)", o.name))),
-        );
-        if numbers.is_empty() {
-            out.push_str("No phone number is known for this office.\n\n");
-        } else {
-            out.push_str("Phone:\n");
-            for n in numbers {
-                out.push_str(&format!("  {n}\n"));
-            }
-            out.push('\n');
-        }
-        let place = self
-            .sender
-            .address_lines()
-            .last()
-            .cloned()
-            .unwrap_or_default();
-        out.push_str("Say:\n\n");
-        out.push_str(&format!(
-            "Hello, my name is {}{}. I am calling about forced organ harvesting in China and transplant tourism.\n\n",
-            self.sender.name,
-            if place.is_empty() { String::new() } else { format!(" and I live in {place}") }
-        ));
-        if let Some(ask) = self.ask() {
-            out.push_str(ask.trim());
-            out.push_str("\n\n");
-        }
-        out.push_str("I don't need a response. Thank you for passing this on.\n\n");
-        out.push_str("Tips: staff take a note of your name, town and request; keep it short and polite. If you reach voicemail, leave the same message with your phone number.\n");
-        out
-    }
-
-    /// The letter for a web contact form: subject and message within usual field limits.
-    pub fn form_text(&self) -> String {
-        const SUBJECT_LIMIT: usize = 100;
-        const MESSAGE_LIMIT: usize = 4000;
-        let subject: String = self.subject.chars().take(SUBJECT_LIMIT).collect();
-        let mut message = self.email_text();
-        if message.chars().count() > MESSAGE_LIMIT {
-            // Keep the letter; shorten the sources to their addresses.
-            let mut short = self.body.clone();
-            short.push_str("\n\nSources: ");
-            short.push_str(
-                &self
-                    .sources
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        format!(
-                            "[{}] {}",
-                            i + 1,
-                            s.url.clone().unwrap_or_else(|| s.title.clone())
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
-            message = short.chars().take(MESSAGE_LIMIT).collect();
-        }
-        let mut out = String::new();
-        if let Some(url) = &self.recipient.contact.contact_form {
-            out.push_str(&format!("Contact form: {url}\n"));
-        }
-        out.push_str("Many forms ask for your name, postal address and email in separate fields; fill those in first.\n\n");
-        out.push_str(&format!(
-            "Subject ({} characters):\n{subject}\n\n",
-            subject.chars().count()
-        ));
-        out.push_str(&format!(
-            "Message ({} characters):\n{}\n",
-            message.chars().count(),
-            message.trim_end()
-        ));
-        out
-    }
-
-    /// The letter in Markdown.
-    pub fn to_markdown(&self) -> String {
-        let hard = |lines: Vec<String>| {
-            lines
-                .iter()
-                .map(|l| md_escape(l))
-                .collect::<Vec<_>>()
-                .join("  \n")
-        };
-        let mut out = String::new();
-        out.push_str(&hard(self.sender_block()));
-        out.push_str("\n\n");
-        out.push_str(&self.date_text());
-        out.push_str("\n\n");
-        out.push_str(&hard(self.recipient_block()));
-        out.push_str(&format!(
-            "\n\n**Subject: {}**\n\n",
-            md_escape(&self.subject)
-        ));
-        // Keep the writer's line breaks inside paragraphs (e.g. "Sincerely,\nName").
-        let paragraphs: Vec<String> = self
-            .body
-            .split("\n\n")
-            .map(|p| p.lines().map(md_escape).collect::<Vec<_>>().join("  \n"))
-            .collect();
-        out.push_str(&paragraphs.join("\n\n"));
-        out.push('\n');
-        if !self.sources.is_empty() {
-            out.push_str("\n## Sources\n\n");
-            for (i, s) in self.sources.iter().enumerate() {
-                out.push_str(&format!("{}. {}\n", i + 1, source_line(s)));
-            }
-        }
-        out
-    }
 }
 
-/// "Title, Publisher, Date. URL"
+/// "Title, Publisher, Date. URL": one entry of a letter's sources list.
 pub fn source_line(s: &Source) -> String {
     let mut line = s.title.clone();
     for part in [&s.publisher, &s.date].into_iter().flatten() {
@@ -494,20 +349,6 @@ pub fn source_line(s: &Source) -> String {
         line.push_str(url);
     }
     line
-}
-
-/// Escapes characters that would start Markdown markup at the start of a line or inline.
-fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for (i, c) in s.chars().enumerate() {
-        if matches!(c, '*' | '_' | '`' | '<' | '>' | '#' | '[' | ']' | '\\')
-            || (i == 0 && matches!(c, '-' | '+'))
-        {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,4 +1,6 @@
 //! The `smtp:` block of the profile: where and how to send.
+//!
+//! May import: [`crate::error`].
 
 use std::path::PathBuf;
 
@@ -60,6 +62,23 @@ fn default_rate() -> u32 {
 }
 
 impl SmtpSettings {
+    /// Settings for `host` with every other key at its default (port by security, no login,
+    /// 20 messages a minute).
+    pub fn new(host: impl Into<String>, security: Security) -> SmtpSettings {
+        SmtpSettings {
+            host: host.into(),
+            port: None,
+            security,
+            username: None,
+            password_command: None,
+            ca_file: None,
+            rate_limit_per_minute: default_rate(),
+            reply_to: None,
+            bcc_self: false,
+            timeout_seconds: None,
+        }
+    }
+
     /// The port to use.
     pub fn port(&self) -> u16 {
         self.port.unwrap_or(match self.security {

@@ -234,7 +234,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
         put(&mut placed, &mut y, &mut page, line, BODY_SIZE, LEADING);
     }
     y -= LEADING * 0.6;
-    let signoff = crate::templates::signoff(&letter.recipient);
+    let signoff = crate::conventions::signoff(&letter.recipient);
     for paragraph in letter.body.split("\n\n") {
         for line in wrap(&font, paragraph, BODY_SIZE, text_width) {
             put(&mut placed, &mut y, &mut page, line, BODY_SIZE, LEADING);

@@ -2,57 +2,52 @@
 //!
 //! Owns the template file format (documented in the README), loading the built-in templates
 //! compiled into the binary plus a user folder that adds or overrides by id, validation with
-//! `file:line`, and the Handlebars registry with outcry's helpers. Rendering is strict (a
-//! missing variable is an error that names it) and never HTML-escapes. Composing a whole letter
-//! (header, sources list) is [`crate::letters`]'s job.
+//! `file:line`, and the Handlebars registry with outcry's helpers (`cite`, `ask`, `salutation`,
+//! `signoff`, `format_date`). Each template is compiled once per process. Rendering is strict
+//! (a missing variable is an error that names it) and never HTML-escapes. Composing a whole
+//! letter (numbering citations, the sources list) is `letters`' job; the question schema is
+//! [`crate::questions`]'.
+//!
+//! May import: [`crate::error`], [`crate::support`], [`crate::questions`],
+//! [`crate::data::recipients`], [`crate::conventions`].
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use handlebars::{
     Context, Handlebars, Helper, HelperResult, JsonRender, Output, RenderContext, RenderError,
-    RenderErrorReason,
+    RenderErrorReason, Renderable,
 };
 use serde::{Deserialize, Serialize};
 
+use crate::conventions::{DateStyle, format_date};
+use crate::data::recipients::{BODIES, Recipient};
 use crate::error::{Error, Problem, Result, problems_error, yaml_location, yaml_reason};
-use crate::recipients::{BODIES, Recipient};
+use crate::questions::{Question, RawQuestion};
 
-/// Built-in templates, compiled into the binary (file name, text).
+/// A built-in template file, compiled into the binary (file name, text).
+macro_rules! builtin {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/", $name)),
+        )
+    };
+}
+
+/// Built-in templates, compiled into the binary (file name, text), in the order of the
+/// article's calls: law, investigation, UN, trade, companies, medicine, the press; then the
+/// follow-ups.
 pub const BUILTIN: &[(&str, &str)] = &[
-    (
-        "transplant-tourism-law.hbs",
-        include_str!("../../templates/transplant-tourism-law.hbs"),
-    ),
-    (
-        "un-investigation.hbs",
-        include_str!("../../templates/un-investigation.hbs"),
-    ),
-    (
-        "un-special-procedures.hbs",
-        include_str!("../../templates/un-special-procedures.hbs"),
-    ),
-    (
-        "trade-due-diligence.hbs",
-        include_str!("../../templates/trade-due-diligence.hbs"),
-    ),
-    (
-        "company-due-diligence.hbs",
-        include_str!("../../templates/company-due-diligence.hbs"),
-    ),
-    (
-        "medical-integrity.hbs",
-        include_str!("../../templates/medical-integrity.hbs"),
-    ),
-    (
-        "letter-to-editor.hbs",
-        include_str!("../../templates/letter-to-editor.hbs"),
-    ),
-    (
-        "thank-you.hbs",
-        include_str!("../../templates/thank-you.hbs"),
-    ),
-    ("chase.hbs", include_str!("../../templates/chase.hbs")),
+    builtin!("transplant-tourism-law.hbs"),
+    builtin!("un-investigation.hbs"),
+    builtin!("un-special-procedures.hbs"),
+    builtin!("trade-due-diligence.hbs"),
+    builtin!("company-due-diligence.hbs"),
+    builtin!("medical-integrity.hbs"),
+    builtin!("letter-to-editor.hbs"),
+    builtin!("thank-you.hbs"),
+    builtin!("chase.hbs"),
 ];
 
 /// A letter template.
@@ -72,6 +67,12 @@ pub struct Template {
     pub questions: Vec<Question>,
     /// Sources the letter may cite with `{{cite "id"}}`.
     pub sources: Vec<Source>,
+    /// What a phone call is about, in a few words, for the call script ("forced organ
+    /// harvesting in China and transplant tourism").
+    pub topic: String,
+    /// Committees whose members this letter suits, with a note on why (the wizard offers them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub committees: Vec<CommitteeHint>,
     /// Alternative wordings, by name; the letter uses `{{variant.NAME}}` and each letter gets
     /// one of them, chosen by the seed, so a campaign's letters are not all identical.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -84,85 +85,12 @@ pub struct Template {
     /// 1-based line in the file where the body starts.
     #[serde(skip)]
     pub body_line: usize,
-}
-
-/// One question of a template.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Question {
-    /// The key: answers are `answers.KEY` in the body and `--set KEY=...` on the command line.
-    pub key: String,
-    /// What the wizard asks.
-    pub prompt: String,
-    /// A longer explanation shown under the prompt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
-    /// text, multiline, choice or bool.
-    #[serde(default)]
-    pub kind: QuestionKind,
-    /// The value used when nothing is given (for choice: a choice value; for bool: true/false).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default: Option<String>,
-    /// For `choice`: the allowed values.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub choices: Vec<Choice>,
-    /// Whether an answer must be given (default true).
-    #[serde(default = "yes")]
-    pub required: bool,
-    /// Longest accepted answer, in characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_length: Option<usize>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-/// How a question is answered.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum QuestionKind {
-    /// One line of text.
-    #[default]
-    Text,
-    /// Paragraphs of text (the wizard offers an editor).
-    Multiline,
-    /// One of `choices`.
-    Choice,
-    /// Yes or no.
-    Bool,
-}
-
-/// A choice: a value and an optional label.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(untagged)]
-pub enum Choice {
-    /// Just a value.
-    Plain(String),
-    /// A value with a label shown in the wizard.
-    Labelled {
-        /// What goes into the letter and `--set`.
-        value: String,
-        /// What the wizard shows.
-        label: String,
-    },
-}
-
-impl Choice {
-    /// The value.
-    pub fn value(&self) -> &str {
-        match self {
-            Choice::Plain(v) => v,
-            Choice::Labelled { value, .. } => value,
-        }
-    }
-    /// The label (the value when there is none).
-    pub fn label(&self) -> &str {
-        match self {
-            Choice::Plain(v) => v,
-            Choice::Labelled { label, .. } => label,
-        }
-    }
+    /// The body, compiled (set by [`parse`]).
+    #[serde(skip)]
+    compiled_body: Option<handlebars::Template>,
+    /// The subject, compiled (set by [`parse`]).
+    #[serde(skip)]
+    compiled_subject: Option<handlebars::Template>,
 }
 
 /// A source a template can cite.
@@ -184,6 +112,16 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+/// A committee a template suggests writing to, e.g. `SSFR` with "H.R.1503 waits here".
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CommitteeHint {
+    /// The committee code in the recipient data (e.g. `SSFR`, `HSFA`).
+    pub code: String,
+    /// What the wizard shows (e.g. "Senate Foreign Relations (H.R.1503 waits here)").
+    pub label: String,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
@@ -192,12 +130,21 @@ struct FrontMatter {
     summary: String,
     audience: Vec<String>,
     subject: String,
+    #[serde(default = "default_topic")]
+    topic: String,
     #[serde(default)]
-    questions: Vec<Question>,
+    committees: Vec<CommitteeHint>,
+    #[serde(default)]
+    questions: Vec<RawQuestion>,
     #[serde(default)]
     sources: Vec<Source>,
     #[serde(default)]
     variants: BTreeMap<String, Vec<String>>,
+}
+
+/// The topic of a template that does not name one.
+fn default_topic() -> String {
+    "forced organ harvesting in China and transplant tourism".into()
 }
 
 /// Splits and parses one template file. Returns every problem found.
@@ -278,50 +225,23 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
         ));
     }
     let mut keys = HashSet::new();
-    for q in &fm.questions {
+    let mut questions = Vec::new();
+    for raw in fm.questions {
         let line = front
             .lines()
             .position(|l| {
-                l.trim_start().trim_start_matches("- ").trim() == format!("key: {}", q.key)
+                l.trim_start().trim_start_matches("- ").trim() == format!("key: {}", raw.key)
             })
             .map(|i| i + 2);
-        if !keys.insert(q.key.clone()) {
+        if !keys.insert(raw.key.clone()) {
             problems.push(problem(
                 line,
-                format!("question `{}` is declared twice", q.key),
+                format!("question `{}` is declared twice", raw.key),
             ));
         }
-        if q.key.is_empty() || !q.key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            problems.push(problem(
-                line,
-                format!(
-                    "question key `{}` must be letters, digits and underscores",
-                    q.key
-                ),
-            ));
-        }
-        if q.kind == QuestionKind::Choice && q.choices.is_empty() {
-            problems.push(problem(
-                line,
-                format!("question `{}` is a choice but has no `choices`", q.key),
-            ));
-        }
-        if q.kind != QuestionKind::Choice && !q.choices.is_empty() {
-            problems.push(problem(
-                line,
-                format!(
-                    "question `{}` has `choices` but its kind is not `choice`",
-                    q.key
-                ),
-            ));
-        }
-        if let Some(d) = &q.default
-            && let Err(why) = crate::questions::validate(q, d)
-        {
-            problems.push(problem(
-                line,
-                format!("default of question `{}` is invalid: {why}", q.key),
-            ));
+        match Question::from_raw(raw) {
+            Ok(q) => questions.push(q),
+            Err(found) => problems.extend(found.into_iter().map(|m| problem(line, m))),
         }
     }
     for (name, options) in &fm.variants {
@@ -341,6 +261,12 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
             ));
         }
     }
+    if !body.contains("{{#ask}}") {
+        problems.push(problem(
+            Some(body_line),
+            "the body has no `{{#ask}}...{{/ask}}` block: mark the letter's one yes/no question with it".into(),
+        ));
+    }
     for (offset, line) in body.lines().enumerate() {
         for cited in cites_in(line) {
             if !ids.contains(&cited) {
@@ -357,26 +283,33 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
         summary: fm.summary,
         audience: fm.audience,
         subject: fm.subject,
-        questions: fm.questions,
+        questions,
         sources: fm.sources,
+        topic: fm.topic,
+        committees: fm.committees,
         variants: fm.variants,
         body,
         origin: origin.to_string(),
         body_line,
+        compiled_body: None,
+        compiled_subject: None,
     };
-    // Compile both Handlebars parts to catch syntax errors with their lines.
-    let mut hb = Handlebars::new();
-    if let Err(e) = hb.register_template_string("body", &template.body) {
-        problems.push(problem(
+    // Compile both Handlebars parts once: syntax errors get their lines, and the library
+    // registers these compiled forms instead of compiling again.
+    let mut template = template;
+    match handlebars::Template::compile(&template.body) {
+        Ok(c) => template.compiled_body = Some(c),
+        Err(e) => problems.push(problem(
             e.pos().map(|(l, _)| l + body_line - 1),
             format!("template body: {}", template_reason(&e)),
-        ));
+        )),
     }
-    if let Err(e) = hb.register_template_string("subject", &template.subject) {
-        problems.push(problem(
+    match handlebars::Template::compile(&template.subject) {
+        Ok(c) => template.compiled_subject = Some(c),
+        Err(e) => problems.push(problem(
             key_line("subject"),
             format!("subject: {}", template_reason(&e)),
-        ));
+        )),
     }
     if problems.is_empty() {
         Ok(template)
@@ -446,7 +379,7 @@ impl Library {
         }
         let mut registry = new_registry();
         for t in templates.values() {
-            register(&mut registry, t)?;
+            register(&mut registry, t);
         }
         Ok(Library {
             templates,
@@ -454,9 +387,23 @@ impl Library {
         })
     }
 
-    /// All templates, by id.
+    /// All templates, in the order of the article's calls (built-in order), then the user's
+    /// own by id.
     pub fn all(&self) -> impl Iterator<Item = &Template> {
         self.templates.values()
+    }
+
+    /// The committees the templates suggest, each once, in template order.
+    pub fn committees(&self) -> Vec<CommitteeHint> {
+        let mut out: Vec<CommitteeHint> = Vec::new();
+        for t in self.all() {
+            for c in &t.committees {
+                if !out.iter().any(|o| o.code == c.code) {
+                    out.push(c.clone());
+                }
+            }
+        }
+        out
     }
 
     /// A template by id, or a usage error listing the ids.
@@ -498,22 +445,12 @@ pub fn template_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn register(registry: &mut Handlebars<'static>, t: &Template) -> Result<()> {
-    let fail = |e: handlebars::TemplateError| {
-        Error::usage(format!(
-            "template `{}` ({}): {}",
-            t.id,
-            t.origin,
-            template_reason(&e)
-        ))
-    };
-    registry
-        .register_template_string(&t.id, &t.body)
-        .map_err(fail)?;
-    registry
-        .register_template_string(&format!("{}#subject", t.id), &t.subject)
-        .map_err(fail)?;
-    Ok(())
+/// Registers a parsed template's compiled parts (compiled once, in [`parse`]).
+fn register(registry: &mut Handlebars<'static>, t: &Template) {
+    if let (Some(body), Some(subject)) = (&t.compiled_body, &t.compiled_subject) {
+        registry.register_template(&t.id, body.clone());
+        registry.register_template(&format!("{}#subject", t.id), subject.clone());
+    }
 }
 
 fn render_error(t: &Template, e: RenderError, part: &str) -> Error {
@@ -541,10 +478,15 @@ fn render_error(t: &Template, e: RenderError, part: &str) -> Error {
     .hint("check the template with: outcry templates check FILE")
 }
 
-/// Marks that `cite` leaves in the text; [`crate::letters`] turns them into numbers.
+/// Marks that `cite` leaves in the text; `letters` turns them into numbers.
 pub const CITE_OPEN: char = '\u{E000}';
 /// End of a citation mark.
 pub const CITE_CLOSE: char = '\u{E001}';
+/// Start of the letter's one yes/no question, left by the `{{#ask}}` block; `letters` removes
+/// the marks and keeps the question as the letter's ask.
+pub const ASK_OPEN: char = '\u{E002}';
+/// End of the ask.
+pub const ASK_CLOSE: char = '\u{E003}';
 
 /// A strict, non-escaping registry with outcry's helpers.
 pub fn new_registry() -> Handlebars<'static> {
@@ -552,6 +494,7 @@ pub fn new_registry() -> Handlebars<'static> {
     hb.set_strict_mode(true);
     hb.register_escape_fn(handlebars::no_escape);
     hb.register_helper("cite", Box::new(cite_helper));
+    hb.register_helper("ask", Box::new(ask_helper));
     hb.register_helper("salutation", Box::new(salutation_helper));
     hb.register_helper("signoff", Box::new(signoff_helper));
     hb.register_helper("format_date", Box::new(format_date_helper));
@@ -569,6 +512,27 @@ fn cite_helper(
         RenderErrorReason::Other("cite needs a source id, e.g. {{cite \"ohchr-2021\"}}".into())
     })?;
     out.write(&format!("{CITE_OPEN}{id}{CITE_CLOSE}"))?;
+    Ok(())
+}
+
+/// `{{#ask}}Will you ...?{{/ask}}`: marks the letter's one question, so every renderer (the
+/// call script, the form text) finds it without guessing.
+fn ask_helper<'reg, 'rc>(
+    h: &Helper<'rc>,
+    r: &'reg Handlebars<'reg>,
+    ctx: &'rc Context,
+    rc: &mut RenderContext<'reg, 'rc>,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let Some(inner) = h.template() else {
+        return Err(RenderErrorReason::Other(
+            "ask is a block: {{#ask}}Will you ...?{{/ask}}".into(),
+        )
+        .into());
+    };
+    out.write(&ASK_OPEN.to_string())?;
+    inner.render(r, ctx, rc, out)?;
+    out.write(&ASK_CLOSE.to_string())?;
     Ok(())
 }
 
@@ -630,39 +594,8 @@ fn format_date_helper(
             "format_date: `{raw}` is not a date like 2026-11-28"
         ))
     })?;
-    out.write(&format_date(date, style))?;
+    out.write(&format_date(date, DateStyle::from_name(style)))?;
     Ok(())
-}
-
-/// "28 November 2026" (style `long`), "November 28, 2026" (`us`) or "2026-11-28" (`iso`).
-pub fn format_date(date: jiff::civil::Date, style: &str) -> String {
-    match style {
-        "us" => date.strftime("%B %-d, %Y").to_string(),
-        "iso" => date.to_string(),
-        _ => date.strftime("%-d %B %Y").to_string(),
-    }
-}
-
-/// "Dear Senator Warren", "Dear Alex Baker MP", "Dear Dr Lee", "Dear Ms Rivera".
-pub fn salutation(r: &Recipient) -> String {
-    if let Some(s) = &r.salutation {
-        return s.clone();
-    }
-    match (&r.honorific, &r.family_name, &r.post_nominal) {
-        (Some(h), Some(f), _) => format!("Dear {h} {f}"),
-        (_, _, Some(p)) => format!("Dear {} {p}", r.name),
-        (Some(h), None, None) => format!("Dear {h} {}", r.name),
-        _ => format!("Dear {}", r.name),
-    }
-}
-
-/// "Sincerely," for American recipients, "Yours sincerely," elsewhere.
-pub fn signoff(r: &Recipient) -> &'static str {
-    if r.country == "US" {
-        "Sincerely,"
-    } else {
-        "Yours sincerely,"
-    }
 }
 
 /// Whether a template suits a recipient's body.

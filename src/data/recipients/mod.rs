@@ -2,11 +2,15 @@
 //!
 //! Owns the recipient schema (documented in the README), loading YAML files (the built-in
 //! data compiled into the binary plus any files the user adds), validation that reports every
-//! problem with `file:line`, and filtering. It does not know about letters or templates;
-//! importers for public datasets live in [`import`].
+//! problem with `file:line`, lookup by id (by map, also by other datasets' ids such as a
+//! bioguide id) and filtering. It does not know about letters or templates; importers for
+//! public datasets live in `data::import`, finding "my representative" in [`find`], the
+//! user's own file in [`store`].
+//!
+//! May import: [`crate::error`], [`crate::support`].
 
 pub mod find;
-pub mod import;
+pub mod store;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -305,6 +309,10 @@ pub struct Directory {
     pub recipients: Vec<Recipient>,
     /// Provenance of the files loaded.
     pub provenance: Vec<Provenance>,
+    /// Id → index in `recipients`.
+    by_id: HashMap<String, usize>,
+    /// Lower-cased ids in other datasets (bioguide, member_id, ...) → index.
+    by_other_id: HashMap<String, usize>,
 }
 
 impl Directory {
@@ -334,42 +342,48 @@ impl Directory {
         Ok(dir)
     }
 
-    fn add(&mut self, parsed: ParsedFile) {
-        let mut index: HashMap<String, usize> = self
-            .recipients
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
-            .collect();
+    /// Adds a file's records; one with a known id replaces the earlier record in place.
+    pub fn add(&mut self, parsed: ParsedFile) {
         for r in parsed.recipients {
-            match index.get(&r.id) {
-                Some(&i) => self.recipients[i] = r,
-                None => {
-                    index.insert(r.id.clone(), self.recipients.len());
-                    self.recipients.push(r);
+            let i = match self.by_id.get(&r.id) {
+                Some(&i) => {
+                    self.recipients[i] = r;
+                    i
                 }
+                None => {
+                    let i = self.recipients.len();
+                    self.by_id.insert(r.id.clone(), i);
+                    self.recipients.push(r);
+                    i
+                }
+            };
+            for other in self.recipients[i].ids.values() {
+                self.by_other_id
+                    .entry(other.to_ascii_lowercase())
+                    .or_insert(i);
             }
         }
         self.provenance.push(parsed.provenance);
     }
 
-    /// Finds a recipient by id (or by an id in another dataset, e.g. a bioguide id).
+    /// Finds a recipient by id (or by an id in another dataset, e.g. a bioguide id, in any
+    /// case). Constant time.
     pub fn get(&self, id: &str) -> Option<&Recipient> {
         let want = id.trim();
-        self.recipients.iter().find(|r| r.id == want).or_else(|| {
-            self.recipients
-                .iter()
-                .find(|r| r.ids.values().any(|v| v.eq_ignore_ascii_case(want)))
-        })
+        self.by_id
+            .get(want)
+            .or_else(|| self.by_other_id.get(&want.to_ascii_lowercase()))
+            .map(|&i| &self.recipients[i])
     }
 
-    /// Looks up each id, failing with suggestions for the first unknown one.
+    /// Looks up each id, once each, failing with suggestions for the first unknown one.
     pub fn resolve(&self, ids: &[String]) -> Result<Vec<Recipient>> {
         let mut out: Vec<Recipient> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for id in ids {
             match self.get(id) {
                 Some(r) => {
-                    if !out.iter().any(|o| o.id == r.id) {
+                    if seen.insert(r.id.as_str()) {
                         out.push(r.clone());
                     }
                 }
@@ -434,15 +448,9 @@ impl Directory {
     /// Notes about stale data, for listings and the wizard (empty when all is fresh).
     /// `OUTCRY_STALE_DAYS` sets the threshold (default 180); `OUTCRY_DATE` sets "today".
     pub fn staleness_notes(&self) -> Vec<String> {
-        let max = std::env::var("OUTCRY_STALE_DAYS")
-            .ok()
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(180);
-        let today = std::env::var("OUTCRY_DATE")
-            .ok()
-            .and_then(|d| d.parse().ok())
-            .unwrap_or_else(|| jiff::Zoned::now().date());
-        self.stale(today, max)
+        let env = crate::support::env::get();
+        let today = crate::support::env::today_or_clock();
+        self.stale(today, env.stale_days)
             .into_iter()
             .map(|(file, as_of, age)| {
                 let how = if file.starts_with("built-in:") {
@@ -575,22 +583,7 @@ fn haystack(r: &Recipient) -> String {
     parts.join(" | ")
 }
 
-/// Lower-cases and strips accents from common Latin letters so "Féin" matches "fein".
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
-}
+pub use crate::support::text::fold;
 
 /// The result of parsing one recipients file: good records, and every problem found.
 #[derive(Debug)]
@@ -856,56 +849,6 @@ fn find_key_line(text: &str, start: usize, end: usize, key: &str) -> Option<usiz
                 .is_some_and(|rest| rest.starts_with(':'));
             matches.then_some(i + 1)
         })
-}
-
-/// Adds a recipient to a user's recipients file (created if missing), keeping what is there.
-pub fn append_to_file(path: &Path, r: &Recipient) -> Result<()> {
-    let mut existing: Vec<serde_yaml::Value> = Vec::new();
-    if path.exists() {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io("read recipients file", path, &e))?;
-        let parsed = parse_file(path, &text);
-        if !parsed.problems.is_empty() {
-            return Err(problems_error(
-                &format!(
-                    "recipients file `{}` is invalid, so nothing was added",
-                    path.display()
-                ),
-                &parsed.problems,
-                &format!(
-                    "fix it, then check with: outcry recipients check {}",
-                    path.display()
-                ),
-            ));
-        }
-        let value: serde_yaml::Value =
-            serde_yaml::from_str(&text).unwrap_or(serde_yaml::Value::Null);
-        match value {
-            serde_yaml::Value::Sequence(items) => existing = items,
-            serde_yaml::Value::Mapping(mut m) => {
-                // Keep the file-level fields (source, as_of, licence...) of a mapping file.
-                let record = serde_yaml::to_value(r).map_err(|e| Error::failure(e.to_string()))?;
-                match m.get_mut("recipients") {
-                    Some(serde_yaml::Value::Sequence(items)) => items.push(record),
-                    _ => {
-                        m.insert(
-                            "recipients".into(),
-                            serde_yaml::Value::Sequence(vec![record]),
-                        );
-                    }
-                }
-                let text = serde_yaml::to_string(&m).map_err(|e| Error::failure(e.to_string()))?;
-                return crate::output::write_atomic(path, text.as_bytes(), true);
-            }
-            _ => {}
-        }
-    }
-    existing.push(serde_yaml::to_value(r).map_err(|e| Error::failure(e.to_string()))?);
-    let text = serde_yaml::to_string(&existing).map_err(|e| Error::failure(e.to_string()))?;
-    let text = format!(
-        "# Your own recipients, read by outcry on every run. Check with: outcry recipients check FILE\n{text}"
-    );
-    crate::output::write_atomic(path, text.as_bytes(), true)
 }
 
 #[cfg(test)]

@@ -1,0 +1,252 @@
+//! Importers that turn public datasets into outcry's recipient YAML.
+//!
+//! Each importer reads the dataset's own files, keeps only current members, maps the fields
+//! onto [`Recipient`], and reports what it skipped and why. It never invents data: a missing
+//! email stays missing (US Congress publishes none), and placeholder values such as
+//! `No email found` are treated as absent. Writing the output file is the caller's job. One
+//! file per dataset; [`ImportFormat`] names them.
+//!
+//! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`].
+
+mod congress;
+mod europarl;
+mod generic_csv;
+mod openstates;
+mod uk_mp_lookup;
+
+pub use generic_csv::{CSV_FIELDS, CsvOptions, parse_pairs};
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::recipients::Recipient;
+use crate::error::{Error, Result, yaml_reason};
+
+/// The dataset formats `recipients import --from` understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// unitedstates/congress-legislators (CC0): `legislators-current.yaml`, plus committee
+    /// and district-office files in the same folder.
+    CongressLegislators,
+    /// dfe-analytical-services/mp-lookup (Open Parliament Licence): `mp_lookup.csv`.
+    UkMpLookup,
+    /// openstates/people (CC0): a state folder (e.g. `data/de`) of person YAML files.
+    Openstates,
+    /// European Parliament open data: a MEPs CSV (Windows-1252 or UTF-8).
+    Europarl,
+    /// Any CSV, with `--map FIELD=COLUMN` and `--const FIELD=VALUE`.
+    Csv,
+}
+
+impl ImportFormat {
+    /// Every format, in the order help texts list them.
+    pub const ALL: [ImportFormat; 5] = [
+        ImportFormat::CongressLegislators,
+        ImportFormat::UkMpLookup,
+        ImportFormat::Openstates,
+        ImportFormat::Europarl,
+        ImportFormat::Csv,
+    ];
+
+    /// The name used with `--from`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ImportFormat::CongressLegislators => "congress-legislators",
+            ImportFormat::UkMpLookup => "uk-mp-lookup",
+            ImportFormat::Openstates => "openstates",
+            ImportFormat::Europarl => "europarl",
+            ImportFormat::Csv => "csv",
+        }
+    }
+
+    /// What files the format reads, for help texts.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ImportFormat::CongressLegislators => {
+                "unitedstates/congress-legislators: legislators-current.yaml (plus committee files in the same folder)"
+            }
+            ImportFormat::UkMpLookup => "dfe-analytical-services/mp-lookup: mp_lookup.csv (UK MPs)",
+            ImportFormat::Openstates => {
+                "openstates/people: a state folder (e.g. data/de) of person YAML files"
+            }
+            ImportFormat::Europarl => {
+                "European Parliament open data: a MEPs CSV (Windows-1252 or UTF-8)"
+            }
+            ImportFormat::Csv => "any CSV, with --map FIELD=COLUMN and --const FIELD=VALUE",
+        }
+    }
+
+    /// The format named `name`, or a usage error listing the known ones (exit code 2).
+    pub fn parse(name: &str) -> Result<ImportFormat> {
+        ImportFormat::ALL
+            .into_iter()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| {
+                let known: Vec<&str> = ImportFormat::ALL.iter().map(|f| f.name()).collect();
+                Error::usage(format!("unknown import format `{name}`"))
+                    .hint(format!("known formats: {}", known.join(", ")))
+            })
+    }
+}
+
+/// What an import produced.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// The records, in source order.
+    pub recipients: Vec<Recipient>,
+    /// Records left out, each with the reason.
+    pub skipped: Vec<String>,
+    /// Notes about the data (for the report).
+    pub notes: Vec<String>,
+    /// File-level source line.
+    pub source: String,
+    /// Licence of the data.
+    pub licence: String,
+    /// Attribution to show.
+    pub attribution: String,
+}
+
+/// Runs the importer for `format` over `paths`. `as_of` is the date the data describes.
+pub fn import(
+    format: ImportFormat,
+    paths: &[PathBuf],
+    as_of: &str,
+    csv: &CsvOptions,
+) -> Result<Imported> {
+    match format {
+        ImportFormat::Csv => generic_csv::import(paths, csv),
+        ImportFormat::CongressLegislators => congress::import(paths, as_of),
+        ImportFormat::UkMpLookup => uk_mp_lookup::import(paths),
+        ImportFormat::Openstates => openstates::import(paths, as_of),
+        ImportFormat::Europarl => europarl::import(paths),
+    }
+}
+
+/// Renders an import as a recipients YAML file with a provenance header.
+pub fn to_yaml(imported: &Imported, as_of: &str, command: &str) -> Result<String> {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        source: &'a str,
+        as_of: &'a str,
+        licence: &'a str,
+        attribution: &'a str,
+        recipients: &'a [Recipient],
+    }
+    let body = serde_yaml::to_string(&Out {
+        source: &imported.source,
+        as_of,
+        licence: &imported.licence,
+        attribution: &imported.attribution,
+        recipients: &imported.recipients,
+    })
+    .map_err(|e| Error::failure(format!("could not write YAML: {e}")))?;
+    Ok(format!(
+        "# Generated by `{command}`.\n# Do not edit by hand: fix the importer or the source and regenerate.\n# {}\n{body}",
+        imported.attribution
+    ))
+}
+
+pub(crate) fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))
+}
+
+/// Reads a YAML file into `T`, with `file:line` in the error.
+pub(crate) fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
+    let text = read(path)?;
+    serde_yaml::from_str(&text).map_err(|e| {
+        let line = e
+            .location()
+            .map(|l| format!(":{}", l.line()))
+            .unwrap_or_default();
+        Error::usage(format!("`{}{line}`: {}", path.display(), yaml_reason(&e)))
+            .hint("is this the right file for this format?")
+    })
+}
+
+/// Accepts a field written as a number or a string (`district: 1` or `district: "1"`).
+pub(crate) fn string_or_number<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
+    let v: Option<serde_yaml::Value> = Option::deserialize(d)?;
+    Ok(match v {
+        Some(serde_yaml::Value::String(s)) => Some(s),
+        Some(serde_yaml::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// Names of US states and territories by USPS code.
+pub fn us_state_name(code: &str) -> Option<&'static str> {
+    const STATES: &[(&str, &str)] = &[
+        ("AL", "Alabama"),
+        ("AK", "Alaska"),
+        ("AZ", "Arizona"),
+        ("AR", "Arkansas"),
+        ("CA", "California"),
+        ("CO", "Colorado"),
+        ("CT", "Connecticut"),
+        ("DE", "Delaware"),
+        ("FL", "Florida"),
+        ("GA", "Georgia"),
+        ("HI", "Hawaii"),
+        ("ID", "Idaho"),
+        ("IL", "Illinois"),
+        ("IN", "Indiana"),
+        ("IA", "Iowa"),
+        ("KS", "Kansas"),
+        ("KY", "Kentucky"),
+        ("LA", "Louisiana"),
+        ("ME", "Maine"),
+        ("MD", "Maryland"),
+        ("MA", "Massachusetts"),
+        ("MI", "Michigan"),
+        ("MN", "Minnesota"),
+        ("MS", "Mississippi"),
+        ("MO", "Missouri"),
+        ("MT", "Montana"),
+        ("NE", "Nebraska"),
+        ("NV", "Nevada"),
+        ("NH", "New Hampshire"),
+        ("NJ", "New Jersey"),
+        ("NM", "New Mexico"),
+        ("NY", "New York"),
+        ("NC", "North Carolina"),
+        ("ND", "North Dakota"),
+        ("OH", "Ohio"),
+        ("OK", "Oklahoma"),
+        ("OR", "Oregon"),
+        ("PA", "Pennsylvania"),
+        ("RI", "Rhode Island"),
+        ("SC", "South Carolina"),
+        ("SD", "South Dakota"),
+        ("TN", "Tennessee"),
+        ("TX", "Texas"),
+        ("UT", "Utah"),
+        ("VT", "Vermont"),
+        ("VA", "Virginia"),
+        ("WA", "Washington"),
+        ("WV", "West Virginia"),
+        ("WI", "Wisconsin"),
+        ("WY", "Wyoming"),
+        ("DC", "the District of Columbia"),
+        ("PR", "Puerto Rico"),
+        ("GU", "Guam"),
+        ("VI", "the US Virgin Islands"),
+        ("AS", "American Samoa"),
+        ("MP", "the Northern Mariana Islands"),
+    ];
+    STATES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+}
+
+/// Decodes a data file's bytes: UTF-8 (with or without BOM) when valid, else Windows-1252, the
+/// encoding of the European Parliament's CSV exports (decoded by `encoding_rs`).
+pub(crate) fn decode_text(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s.trim_start_matches('\u{feff}').to_string(),
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
+            text.into_owned()
+        }
+    }
+}

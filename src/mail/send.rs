@@ -1,0 +1,472 @@
+//! The send loop: from `.eml` files on disk to the server, exactly once each.
+//!
+//! Safe by default: a summary, then a confirmation (or `--yes`); `--dry-run` shows exactly what
+//! would be sent; `--limit N`. One connection per batch, a rate limit, retries with back-off
+//! for temporary failures, and the sent log so that a rerun sends exactly what is left. What
+//! it needs to ask a person goes through a [`Prompter`].
+//!
+//! May import: [`crate::error`], [`crate::support`], [`crate::data`], its siblings in `mail`.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::links;
+use super::log::{Entry, SentLog, Status, now};
+use super::outbox::{self, Outgoing};
+use super::secret::{self, Secret};
+use super::smtp::{Connection, Failure};
+use crate::data::profile::Profile;
+use crate::data::profile::smtp::SmtpSettings;
+use crate::data::recipients::Directory;
+use crate::error::{Error, Result, exit};
+
+/// Options of a send, from `outcry send` or `outcry write --send`.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    /// Show what would be sent; send nothing.
+    pub dry_run: bool,
+    /// Do not ask for confirmation.
+    pub yes: bool,
+    /// Send at most this many.
+    pub limit: Option<usize>,
+    /// Send again letters the log says were delivered or may have been sent.
+    pub resend: bool,
+    /// Send letters whose earlier attempt has no recorded outcome.
+    pub retry_unknown: bool,
+    /// Allow `security: none` to a remote server.
+    pub insecure: bool,
+    /// Print mailto/webmail links instead of sending.
+    pub links: bool,
+}
+
+/// What the send loop may ask the person; `interactive` answers in a terminal, [`NoPrompts`]
+/// in scripts.
+pub trait Prompter {
+    /// Whether there is a person at a terminal to ask.
+    fn available(&self) -> bool;
+    /// Asks before sending `count` letters through `host`; the default answer is no.
+    fn confirm_send(&mut self, count: usize, host: &str) -> Result<bool>;
+    /// Asks for the password of `user` on `host`, without showing it.
+    fn password(&mut self, user: &str, host: &str) -> Result<Secret>;
+}
+
+/// The prompter for scripts: nobody to ask.
+pub struct NoPrompts;
+
+impl Prompter for NoPrompts {
+    fn available(&self) -> bool {
+        false
+    }
+    fn confirm_send(&mut self, _: usize, _: &str) -> Result<bool> {
+        Ok(false)
+    }
+    fn password(&mut self, user: &str, host: &str) -> Result<Secret> {
+        Err(Error::usage(format!(
+            "no password for `{user}` on `{host}`"
+        )))
+    }
+}
+
+/// Tries per message for temporary failures.
+const TRIES: u32 = 4;
+
+fn retry_delay(attempt: u32) -> Duration {
+    // OUTCRY_RETRY_DELAY_MS sets the first delay (tests make it short); it doubles each time.
+    let base = crate::support::env::get().retry_delay_ms;
+    Duration::from_millis(base.saturating_mul(1 << attempt.min(6)))
+}
+
+/// Sends the letters in `paths` as `profile`; `directory` says how to reach the recipients of
+/// drafts. `outcry write --send` calls this with what it has already loaded.
+pub fn send_letters(
+    paths: &[PathBuf],
+    opts: &Options,
+    profile: &Profile,
+    directory: &Directory,
+    prompter: &mut dyn Prompter,
+) -> Result<i32> {
+    let outbox = outbox::load(paths)?;
+    if outbox.ready.is_empty() && outbox.drafts.is_empty() {
+        return Err(Error::usage(format!(
+            "no .eml letters in {}",
+            paths
+                .iter()
+                .map(|p| format!("`{}`", p.display()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .hint("outcry writes .eml files only for recipients who publish an email address; the others get \
+               letters for the post, phone and contact forms (.pdf, .call.txt, .form.txt)")
+        .hint("to write email letters: outcry write ... --format eml (or --channel email)"));
+    }
+    if opts.links {
+        print_links(&outbox.ready, &outbox.drafts)?;
+        return Ok(exit::OK);
+    }
+
+    let mut log = SentLog::open(&SentLog::default_path())?;
+    let mut to_send: Vec<&Outgoing> = Vec::new();
+    let mut delivered = Vec::new();
+    let mut unknown = Vec::new();
+    for m in &outbox.ready {
+        match log.status(&m.message_id) {
+            Status::Delivered if !opts.resend => delivered.push(m),
+            Status::Unknown if !(opts.resend || opts.retry_unknown) => unknown.push(m),
+            _ => to_send.push(m),
+        }
+    }
+    let held = to_send
+        .len()
+        .saturating_sub(opts.limit.unwrap_or(usize::MAX));
+    to_send.truncate(opts.limit.unwrap_or(usize::MAX));
+
+    // What will happen, before anything happens.
+    let settings = profile.smtp.clone();
+    let via = settings
+        .as_ref()
+        .map(|s| format!(" via {}:{}", s.host, s.port()))
+        .unwrap_or_default();
+    crate::outln!(
+        "{} {} letter{}{via}{}",
+        if opts.dry_run {
+            "Would send"
+        } else {
+            "Ready to send"
+        },
+        to_send.len(),
+        if to_send.len() == 1 { "" } else { "s" },
+        if to_send.is_empty() { "." } else { ":" }
+    );
+    for m in &to_send {
+        crate::outln!(
+            "  to {}: {}  ({})",
+            join(&m.to),
+            m.subject,
+            m.file.display()
+        );
+    }
+    if held > 0 {
+        crate::outln!("  ... and {held} more held back by --limit");
+    }
+    if !delivered.is_empty() {
+        crate::outln!(
+            "{} letter{} already sent (see `outcry history`); pass --resend to send again.",
+            delivered.len(),
+            if delivered.len() == 1 {
+                " was"
+            } else {
+                "s were"
+            }
+        );
+    }
+    if !unknown.is_empty() {
+        crate::outln!(
+            "{} letter{} held back: an earlier run was interrupted while sending, so {} may or may not have arrived:",
+            unknown.len(),
+            if unknown.len() == 1 { " is" } else { "s are" },
+            if unknown.len() == 1 { "it" } else { "they" }
+        );
+        for m in &unknown {
+            crate::outln!("  to {}: {}", join(&m.to), m.file.display());
+        }
+        crate::outln!(
+            "  Check your Sent folder; to send {} again, run again with --retry-unknown.",
+            if unknown.len() == 1 { "it" } else { "them" }
+        );
+    }
+    if !outbox.drafts.is_empty() {
+        crate::outln!("Not sent by email (no published address); reach them another way:");
+        for d in &outbox.drafts {
+            let reach = d
+                .recipient_id
+                .as_deref()
+                .and_then(|id| directory.get(id))
+                .map(|r| r.contact.channels())
+                .filter(|c| !c.is_empty())
+                .map(|c| c.join("; "))
+                .unwrap_or_else(|| "no contact details known".into());
+            crate::outln!("  {}: {reach}", d.file.display());
+        }
+    }
+
+    if opts.dry_run {
+        for m in &to_send {
+            crate::outln!("\n--- {} ---", m.file.display());
+            crate::outln!(
+                "From: {}\nTo: {}\nSubject: {}\nMessage-ID: {}\n",
+                m.from,
+                join(&m.to),
+                m.subject,
+                m.message_id
+            );
+            crate::out!("{}", outbox::body_text(m));
+        }
+        crate::outln!("\nDry run: nothing was sent.");
+        return Ok(exit::OK);
+    }
+    if to_send.is_empty() {
+        return Ok(exit::OK);
+    }
+    let Some(settings) = settings else {
+        return Err(Error::usage(
+            "no mail server is set up in your profile, so outcry cannot send",
+        )
+        .hint("add an `smtp:` block to your profile (see the README, \"Sending letters by email\")")
+        .hint("or open each letter in your own mail program: outcry send --links FOLDER"));
+    };
+    settings.check(opts.insecure)?;
+
+    if !opts.yes {
+        if !prompter.available() {
+            return Err(Error::usage("sending needs your confirmation")
+                .hint("pass --yes to send without being asked, or --dry-run to see exactly what would be sent"));
+        }
+        if !prompter.confirm_send(to_send.len(), &settings.host)? {
+            return Err(Error::cancelled().hint("nothing was sent; your letters are still on disk"));
+        }
+    }
+    let password = password(&settings, prompter)?;
+    send_all(&to_send, &settings, password.as_ref(), &mut log)
+}
+
+/// The single-threaded runtime that drives one SMTP connection.
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::failure(format!("could not start the network runtime: {e}")))
+}
+
+fn join(addrs: &[lettre::Address]) -> String {
+    addrs
+        .iter()
+        .map(|a| a.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn password(settings: &SmtpSettings, prompter: &mut dyn Prompter) -> Result<Option<Secret>> {
+    let Some(user) = &settings.username else {
+        return Ok(None);
+    };
+    if let Some(p) = secret::from_env_or_command(settings.password_command.as_deref())? {
+        return Ok(Some(p));
+    }
+    if prompter.available() {
+        return Ok(Some(prompter.password(user, &settings.host)?));
+    }
+    Err(Error::usage(format!("no password for `{user}` on `{}`", settings.host))
+        .hint("set OUTCRY_SMTP_PASSWORD, or `smtp.password_command` in your profile (e.g. `pass show mail`)"))
+}
+
+fn print_links(ready: &[Outgoing], drafts: &[Outgoing]) -> Result<()> {
+    for m in ready.iter().chain(drafts) {
+        let to: Vec<String> = m.to.iter().map(|a| a.to_string()).collect();
+        crate::outln!(
+            "{} (to {}):",
+            m.file.display(),
+            if to.is_empty() {
+                "no address: fill it in".into()
+            } else {
+                to.join(", ")
+            }
+        );
+        for (name, url) in links::compose_links(&to, &m.subject, &outbox::body_text(m)) {
+            crate::outln!("  {name}: {url}");
+        }
+    }
+    Ok(())
+}
+
+/// Sends each message over one connection, reconnecting after temporary failures.
+fn send_all(
+    messages: &[&Outgoing],
+    settings: &SmtpSettings,
+    password: Option<&Secret>,
+    log: &mut SentLog,
+) -> Result<i32> {
+    let runtime = runtime()?;
+    let interval = match settings.rate_limit_per_minute {
+        0 => Duration::ZERO,
+        n => Duration::from_secs_f64(60.0 / f64::from(n)),
+    };
+    let mut conn: Option<Connection> = None;
+    let mut sent = 0usize;
+    let mut failed: Vec<(String, String)> = Vec::new();
+    let mut last_start: Option<Instant> = None;
+    let mut stop: Option<Failure> = None;
+    'messages: for (i, m) in messages.iter().enumerate() {
+        if let Some(t) = last_start {
+            let wait = interval.saturating_sub(t.elapsed());
+            if !wait.is_zero() {
+                std::thread::sleep(wait);
+            }
+        }
+        last_start = Some(Instant::now());
+        let mut rcpt = m.to.clone();
+        if settings.bcc_self && !rcpt.contains(&m.from) {
+            rcpt.push(m.from.clone());
+        }
+        let envelope = lettre::address::Envelope::new(Some(m.from.clone()), rcpt)
+            .map_err(|e| Error::failure(format!("`{}`: {e}", m.file.display())))?;
+        let entry = |event: &str, reply: Option<String>| Entry {
+            time: now(),
+            event: event.into(),
+            message_id: m.message_id.clone(),
+            to: m.to.iter().map(|a| a.to_string()).collect(),
+            subject: m.subject.clone(),
+            file: m.file.display().to_string(),
+            reply,
+        };
+        let mut last_error = String::new();
+        let mut connect_failed = false;
+        for attempt in 0..TRIES {
+            if attempt > 0 {
+                let delay = retry_delay(attempt - 1);
+                eprintln!(
+                    "  {last_error}; trying again in {:.0}s",
+                    delay.as_secs_f64().max(1.0)
+                );
+                std::thread::sleep(delay);
+            }
+            if conn.as_ref().is_none_or(Connection::is_broken) {
+                match runtime.block_on(Connection::open(settings, password)) {
+                    Ok(c) => {
+                        conn = Some(c);
+                        connect_failed = false;
+                    }
+                    Err(Failure::Transient(e)) => {
+                        last_error = e;
+                        connect_failed = true;
+                        continue;
+                    }
+                    Err(f) => {
+                        stop = Some(f);
+                        break 'messages;
+                    }
+                }
+            }
+            let Some(c) = conn.as_mut() else { continue };
+            log.record(entry("attempt", None))?;
+            match runtime.block_on(c.send(settings, &envelope, &m.bytes)) {
+                Ok(reply) => {
+                    log.record(entry("delivered", Some(reply)))?;
+                    sent += 1;
+                    crate::outln!("  sent {}/{}: to {}", i + 1, messages.len(), join(&m.to));
+                    continue 'messages;
+                }
+                Err(Failure::Permanent(e)) => {
+                    log.record(entry("failed", Some(e.clone())))?;
+                    eprintln!("  refused: to {}: {e}", join(&m.to));
+                    failed.push((m.file.display().to_string(), e));
+                    continue 'messages;
+                }
+                Err(Failure::Transient(e)) => {
+                    log.record(entry("failed", Some(e.clone())))?;
+                    last_error = e;
+                    // The connection may be in any state after a failure: start afresh.
+                    if let Some(c) = conn.take() {
+                        runtime.block_on(c.quit());
+                    }
+                }
+                Err(f) => {
+                    log.record(entry("failed", Some(f.text().to_string())))?;
+                    stop = Some(f);
+                    break 'messages;
+                }
+            }
+        }
+        if connect_failed {
+            // No connection after every try: the server is down or unreachable; stop here.
+            stop = Some(Failure::Transient(last_error));
+            break;
+        }
+        eprintln!(
+            "  gave up after {TRIES} tries: to {}: {last_error}",
+            join(&m.to)
+        );
+        failed.push((m.file.display().to_string(), last_error));
+    }
+    if let Some(c) = conn.take() {
+        runtime.block_on(c.quit());
+    }
+    let not_tried = messages.len() - sent - failed.len();
+    crate::outln!(
+        "Sent {sent} of {} letter{}. The sent log is {}.",
+        messages.len(),
+        if messages.len() == 1 { "" } else { "s" },
+        log.path().display()
+    );
+    let rerun = "run the same command again to send the rest; letters already sent are skipped";
+    if let Some(f) = stop {
+        let (message, hint) = match f {
+            Failure::Fatal { message, hint } => (message, hint),
+            Failure::Transient(m) | Failure::Permanent(m) => (
+                m,
+                "check the server name and port, and your connection".into(),
+            ),
+        };
+        let summary = format!(
+            "{message}; {not_tried} letter{} not sent",
+            if not_tried == 1 { "" } else { "s" }
+        );
+        let err = if sent == 0 {
+            Error::not_sent(summary)
+        } else {
+            Error::partial(summary)
+        };
+        return Err(err.hint(hint).hint(rerun));
+    }
+    if failed.is_empty() {
+        return Ok(exit::OK);
+    }
+    let mut message = format!(
+        "{} letter{} could not be sent:",
+        failed.len(),
+        if failed.len() == 1 { "" } else { "s" }
+    );
+    for (file, why) in &failed {
+        message.push_str(&format!("\n  `{file}`: {why}"));
+    }
+    let err = if sent == 0 {
+        Error::not_sent(message)
+    } else {
+        Error::partial(message)
+    };
+    Err(err.hint(rerun))
+}
+
+/// Connects and logs in without sending (`outcry profile test-smtp`).
+pub fn test_connection(
+    profile: &Profile,
+    insecure: bool,
+    prompter: &mut dyn Prompter,
+) -> Result<i32> {
+    let Some(settings) = &profile.smtp else {
+        return Err(Error::usage("no mail server is set up in your profile")
+            .hint("add an `smtp:` block (see the README, \"Sending letters by email\"), or run outcry profile init"));
+    };
+    settings.check(insecure)?;
+    let password = password(settings, prompter)?;
+    let runtime = runtime()?;
+    match runtime.block_on(Connection::open(settings, password.as_ref())) {
+        Ok(c) => {
+            runtime.block_on(c.quit());
+            crate::outln!(
+                "Connected to {}:{} ({:?}){}. Nothing was sent.",
+                settings.host,
+                settings.port(),
+                settings.security,
+                settings
+                    .username
+                    .as_ref()
+                    .map(|u| format!(" and logged in as {u}"))
+                    .unwrap_or_default()
+            );
+            Ok(exit::OK)
+        }
+        Err(Failure::Fatal { message, hint }) => Err(Error::failure(message).hint(hint)),
+        Err(f) => Err(Error::failure(f.text().to_string())
+            .hint("check smtp.host, smtp.port and your connection")),
+    }
+}

@@ -1,0 +1,70 @@
+//! Files written so that a crash never leaves half of one: atomic writes (temporary file in
+//! the same folder, synced, renamed into place) that refuse to replace an existing file unless
+//! told to, and private writes (mode 0600) for the profile.
+//!
+//! May import: [`crate::error`].
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Writes `bytes` to `path` atomically, creating the folder. Without `force`, an existing file
+/// is an error ([`exists_error`]) and nothing is written. Letters and data files are readable
+/// by others (0644).
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_atomic_mode(path, bytes, force, false)
+}
+
+/// [`write_atomic`] for files only their owner may read (0600): the profile, drafts, logs.
+pub fn write_private(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_atomic_mode(path, bytes, force, true)
+}
+
+fn write_atomic_mode(path: &Path, bytes: &[u8], force: bool, private: bool) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io("create folder", &dir, &e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".outcry-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io("write in", &dir, &e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if private { 0o600 } else { 0o644 };
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(|e| Error::io("write", path, &e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Error::io("write", path, &e))?;
+    if force {
+        tmp.persist(path)
+            .map_err(|e| Error::io("write", path, &e.error))?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                exists_error(path)
+            } else {
+                Error::io("write", path, &e.error)
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// The error for a file that would be overwritten (exit code 2).
+pub fn exists_error(path: &Path) -> Error {
+    Error::usage(format!(
+        "`{}` already exists; nothing was written",
+        path.display()
+    ))
+    .hint("pass --force to replace it, or choose another folder with --out DIR")
+}
