@@ -53,15 +53,9 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The shared data sources beside the repository.
-pub fn shared_sources() -> PathBuf {
-    let p = repo().join("../shared/data/sources");
-    assert!(
-        p.exists(),
-        "the shared data sources are expected at {}",
-        p.display()
-    );
-    p
+/// The public source datasets kept in the repository (`data/sources`, see its README).
+pub fn sources() -> PathBuf {
+    repo().join("data/sources")
 }
 
 /// The names of the files in a folder, sorted.

@@ -2,6 +2,7 @@
 
 mod errors;
 mod harness;
+mod layers;
 mod letters;
 mod library;
 mod pty;

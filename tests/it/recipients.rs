@@ -1,6 +1,6 @@
 //! Built-in recipient data, listing and filtering, and the importers.
 
-use crate::harness::{Test, repo, shared_sources};
+use crate::harness::{Test, repo, sources};
 
 fn list(args: &[&str]) -> Vec<serde_json::Value> {
     let out = Test::new()
@@ -129,7 +129,7 @@ fn user_file_adds_and_overrides() {
 /// The built-in files are exactly what the documented import commands produce.
 #[test]
 fn built_in_data_regenerates_from_the_sources() {
-    let sources = shared_sources();
+    let sources = sources();
     for (format, input, as_of, file) in [
         (
             "congress-legislators",
@@ -162,7 +162,7 @@ fn built_in_data_regenerates_from_the_sources() {
 
 #[test]
 fn import_reports_counts_and_skips() {
-    let sources = shared_sources();
+    let sources = sources();
     let mut t = Test::new()
         .args(["recipients", "import", "--from", "congress-legislators"])
         .arg(
@@ -345,7 +345,7 @@ fn import_open_states_delaware() {
     let mut t = Test::new()
         .args(["recipients", "import", "--from", "openstates"])
         .arg(
-            shared_sources()
+            sources()
                 .join("us-states-openstates/de")
                 .display()
                 .to_string(),
@@ -393,7 +393,7 @@ fn import_european_parliament_csv() {
     let mut t = Test::new()
         .args(["recipients", "import", "--from", "europarl"])
         .arg(
-            shared_sources()
+            sources()
                 .join("eu-parliament/data_v1_meps_9_en.csv")
                 .display()
                 .to_string(),
