@@ -219,7 +219,7 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
                     })?;
                     d
                 }
-                None => jiff::Zoned::now().date().to_string(),
+                None => crate::support::env::today()?.to_string(),
             };
             let format = import::ImportFormat::parse(&from)?;
             let imported = import::import(format, &paths, &as_of, &csv)?;

@@ -125,7 +125,19 @@ impl Test {
         ])
     }
 
-    pub fn run(&mut self) -> Outcome {
+    /// Sets new arguments and extra environment for the next run in the same folder (its
+    /// config, data and letters stay): `t.with(&["send", "letters"], &[]).run()`.
+    pub fn with(&mut self, args: &[&str], env: &[(&str, &str)]) -> &mut Self {
+        self.args = args.iter().map(|a| a.to_string()).collect();
+        self.env = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        self
+    }
+
+    /// The process for the current arguments, with the scrubbed environment, not yet started.
+    pub fn command(&self) -> Command {
         let mut cmd = Command::new(bin());
         cmd.env_clear();
         for (k, v) in scrubbed_env(self.dir.path())
@@ -134,17 +146,36 @@ impl Test {
         {
             cmd.env(k, v);
         }
-        cmd.current_dir(self.dir.path()).args(&self.args);
-        cmd.stdin(Stdio::null())
+        cmd.current_dir(self.dir.path())
+            .args(&self.args)
+            .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let out = cmd.spawn().expect("run outcry").wait_with_output().unwrap();
+        cmd
+    }
+
+    /// Runs the binary and collects what it did; can be called again.
+    pub fn run(&mut self) -> Outcome {
+        let out = self
+            .command()
+            .spawn()
+            .expect("run outcry")
+            .wait_with_output()
+            .unwrap();
         Outcome {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
     }
+}
+
+/// A line diff of `expected` against `actual`, for failure messages.
+pub fn diff(expected: &str, actual: &str) -> String {
+    similar::TextDiff::from_lines(expected, actual)
+        .unified_diff()
+        .header("expected", "actual")
+        .to_string()
 }
 
 impl Outcome {
@@ -164,8 +195,9 @@ impl Outcome {
     pub fn stderr_is(&self, expected: &str) -> &Self {
         if self.stderr != expected {
             panic!(
-                "stderr differs\n--- expected\n{expected}\n--- actual\n{}\n--- stdout\n{}",
-                self.stderr, self.stdout
+                "stderr differs:\n{}\n--- stdout\n{}",
+                diff(expected, &self.stderr),
+                self.stdout
             );
         }
         self
@@ -193,33 +225,5 @@ impl Outcome {
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
-    }
-}
-
-/// A command for the real binary in `dir`, with the scrubbed environment plus `env`.
-pub fn command_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
-    let mut cmd = Command::new(bin());
-    cmd.env_clear();
-    for (k, v) in scrubbed_env(dir) {
-        cmd.env(k, v);
-    }
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.current_dir(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    cmd
-}
-
-/// Runs the binary in `dir` (sharing its config, data and letters) and collects the outcome.
-pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Outcome {
-    let out = command_in(dir, args, env).output().unwrap();
-    Outcome {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }

@@ -63,15 +63,15 @@ fn setup(port: u16, smtp_extra: &str) -> Test {
 }
 
 /// Runs `outcry send` in the test folder.
-fn send(t: &Test, args: &[&str]) -> Outcome {
-    crate::harness::run_in(
-        t.dir.path(),
+fn send(t: &mut Test, args: &[&str]) -> Outcome {
+    t.with(
         &[&["send", "letters"], args].concat(),
         &[
             ("OUTCRY_SMTP_PASSWORD", PASSWORD),
             ("OUTCRY_RETRY_DELAY_MS", "20"),
         ],
     )
+    .run()
 }
 
 fn log(t: &Test) -> Vec<(String, String)> {
@@ -124,8 +124,8 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn starttls_with_login_delivers_messages_that_parse_back() {
     let server = SmtpServer::start_tls(&["--auth", &format!("zoe:{PASSWORD}")]).expect(3);
-    let t = setup(server.port, &tls_settings());
-    let out = send(&t, &["--yes"]);
+    let mut t = setup(server.port, &tls_settings());
+    let out = send(&mut t, &["--yes"]);
     out.ok().stdout_has("Sent 3 of 3 letters.");
     out.stdout_has("Not sent by email (no published address); reach them another way:");
     out.stdout_has(
@@ -167,26 +167,26 @@ fn starttls_with_login_delivers_messages_that_parse_back() {
     assert_eq!(log(&t).iter().filter(|(e, _)| e == "delivered").count(), 3);
     assert_password_nowhere(t.dir.path());
     // History lists them.
-    let h = crate::harness::run_in(t.dir.path(), &["history"], &[]);
+    let h = t.with(&["history"], &[]).run();
     h.ok().stdout_has("delivered  to one@example.org");
 }
 
 #[test]
 fn plain_login_to_a_local_server_and_password_command() {
     let server = SmtpServer::start(&["--auth", "zoe:from-a-command"]).expect(3);
-    let t = setup(
+    let mut t = setup(
         server.port,
         "  security: none\n  username: zoe\n  password_command: printf 'from-a-command\\nsecond line'\n",
     );
-    let out = crate::harness::run_in(t.dir.path(), &["send", "letters", "--yes"], &[]);
+    let out = t.with(&["send", "letters", "--yes"], &[]).run();
     out.ok().stdout_has("Sent 3 of 3 letters.");
 }
 
 #[test]
 fn wrong_password_stops_at_once_and_a_rerun_sends_everything() {
     let server = SmtpServer::start_tls(&["--auth", "zoe:another-password"]).expect(0);
-    let t = setup(server.port, &tls_settings());
-    let out = send(&t, &["--yes"]);
+    let mut t = setup(server.port, &tls_settings());
+    let out = send(&mut t, &["--yes"]);
     out.expect_code(4).stderr_is(
         "error: the server refused the login for `zoe`: permanent error (535): 5.7.8 Authentication credentials invalid; 3 letters not sent\n  \
          hint: check `smtp.username` and the password; many providers need an app password\n  \
@@ -195,8 +195,10 @@ fn wrong_password_stops_at_once_and_a_rerun_sends_everything() {
     assert!(log(&t).is_empty(), "nothing was attempted");
     drop(server);
     let server = SmtpServer::start_tls(&["--auth", &format!("zoe:{PASSWORD}")]).expect(3);
-    let t2 = retarget(&t, server.port, &tls_settings());
-    send(t2, &["--yes"]).ok().stdout_has("Sent 3 of 3 letters.");
+    retarget(&t, server.port, &tls_settings());
+    send(&mut t, &["--yes"])
+        .ok()
+        .stdout_has("Sent 3 of 3 letters.");
 }
 
 /// Points the profile of `t` at another port.
@@ -214,8 +216,8 @@ fn retarget<'a>(t: &'a Test, port: u16, smtp_extra: &str) -> &'a Test {
 #[test]
 fn a_server_without_starttls_is_refused() {
     let server = SmtpServer::start(&[]).expect(0);
-    let t = setup(server.port, "  security: starttls\n");
-    send(&t, &["--yes"]).expect_code(4).stderr_is(&format!(
+    let mut t = setup(server.port, "  security: starttls\n");
+    send(&mut t, &["--yes"]).expect_code(4).stderr_is(&format!(
         "error: the server `127.0.0.1:{}` does not offer STARTTLS, so the connection cannot be secured; 3 letters not sent\n  \
          hint: check smtp.host and smtp.port; for port 465 use `security: tls`\n  \
          hint: run the same command again to send the rest; letters already sent are skipped\n",
@@ -226,8 +228,8 @@ fn a_server_without_starttls_is_refused() {
 #[test]
 fn an_unknown_certificate_authority_is_refused() {
     let server = SmtpServer::start_tls(&[]).expect(0);
-    let t = setup(server.port, "  security: starttls\n");
-    let out = send(&t, &["--yes"]);
+    let mut t = setup(server.port, "  security: starttls\n");
+    let out = send(&mut t, &["--yes"]);
     out.expect_code(4)
         .stderr_has("error: the secure connection to `127.0.0.1` failed:")
         .stderr_has("UnknownIssuer")
@@ -240,8 +242,8 @@ fn server_down() {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
-    let t = setup(port, "  security: none\n");
-    let out = send(&t, &["--yes"]);
+    let mut t = setup(port, "  security: none\n");
+    let out = send(&mut t, &["--yes"]);
     out.expect_code(4)
         .stderr_has(&format!(
             "error: could not connect to `127.0.0.1:{port}`: Connection refused"
@@ -254,8 +256,8 @@ fn server_down() {
 #[test]
 fn a_451_is_retried_and_delivered_once() {
     let server = SmtpServer::start(&["--fail-451-once", "two@example.org"]).expect(3);
-    let t = setup(server.port, "  security: none\n");
-    let out = send(&t, &["--yes"]);
+    let mut t = setup(server.port, "  security: none\n");
+    let out = send(&mut t, &["--yes"]);
     out.ok()
         .stdout_has("Sent 3 of 3 letters.")
         .stderr_has("451");
@@ -270,8 +272,8 @@ fn a_451_is_retried_and_delivered_once() {
 #[test]
 fn a_550_fails_that_letter_only_and_a_rerun_sends_exactly_the_rest() {
     let server = SmtpServer::start(&["--fail-550", "two@example.org"]).expect(2);
-    let t = setup(server.port, "  security: none\n");
-    let out = send(&t, &["--yes"]);
+    let mut t = setup(server.port, "  security: none\n");
+    let out = send(&mut t, &["--yes"]);
     out.expect_code(3).stdout_has("Sent 2 of 3 letters.");
     out.stderr_has("error: 1 letter could not be sent:\n  `letters/2026-11-28_transplant-tourism-law_rep-two.eml`: permanent error (550): 5.1.1 Mailbox unavailable\n");
     let delivered: Vec<String> = log(&t)
@@ -284,7 +286,7 @@ fn a_550_fails_that_letter_only_and_a_rerun_sends_exactly_the_rest() {
     // The mailbox is fixed; the rerun sends only the letter that failed.
     let server = SmtpServer::start(&[]).expect(1);
     retarget(&t, server.port, "  security: none\n");
-    let out = send(&t, &["--yes"]);
+    let out = send(&mut t, &["--yes"]);
     out.ok()
         .stdout_has("Ready to send 1 letter")
         .stdout_has("2 letters were already sent");
@@ -294,8 +296,10 @@ fn a_550_fails_that_letter_only_and_a_rerun_sends_exactly_the_rest() {
 #[test]
 fn a_dropped_connection_is_retried_without_duplicates() {
     let server = SmtpServer::start(&["--drop-at", "2"]).expect(3);
-    let t = setup(server.port, "  security: none\n");
-    send(&t, &["--yes"]).ok().stdout_has("Sent 3 of 3 letters.");
+    let mut t = setup(server.port, "  security: none\n");
+    send(&mut t, &["--yes"])
+        .ok()
+        .stdout_has("Sent 3 of 3 letters.");
     let mut got = server.recipients();
     got.sort();
     assert_eq!(
@@ -307,8 +311,10 @@ fn a_dropped_connection_is_retried_without_duplicates() {
 #[test]
 fn killed_mid_batch_then_rerun_sends_no_letter_twice() {
     let server = SmtpServer::start(&["--delay-data", "3"]);
-    let t = setup(server.port, "  security: none\n");
-    let mut child = crate::harness::command_in(t.dir.path(), &["send", "letters", "--yes"], &[])
+    let mut t = setup(server.port, "  security: none\n");
+    let mut child = t
+        .with(&["send", "letters", "--yes"], &[])
+        .command()
         .spawn()
         .unwrap();
     // Wait until the server has the first message (its reply is delayed), then SIGKILL.
@@ -330,7 +336,7 @@ fn killed_mid_batch_then_rerun_sends_no_letter_twice() {
 
     let server = SmtpServer::start(&[]).expect(2);
     retarget(&t, server.port, "  security: none\n");
-    let out = send(&t, &["--yes"]);
+    let out = send(&mut t, &["--yes"]);
     out.ok()
         .stdout_has("1 letter is held back: an earlier run was interrupted while sending, so it may or may not have arrived:")
         .stdout_has("run again with --retry-unknown")
@@ -339,7 +345,8 @@ fn killed_mid_batch_then_rerun_sends_no_letter_twice() {
     got.sort();
     assert_eq!(got, ["three@example.org", "two@example.org"]);
     // History shows the unknown one.
-    crate::harness::run_in(t.dir.path(), &["history"], &[])
+    t.with(&["history"], &[])
+        .run()
         .ok()
         .stdout_has("unknown    to one@example.org");
 }
@@ -347,14 +354,14 @@ fn killed_mid_batch_then_rerun_sends_no_letter_twice() {
 #[test]
 fn dry_run_and_limit_send_nothing_more() {
     let server = SmtpServer::start(&[]).expect(1);
-    let t = setup(server.port, "  security: none\n");
-    let out = send(&t, &["--dry-run"]);
+    let mut t = setup(server.port, "  security: none\n");
+    let out = send(&mut t, &["--dry-run"]);
     out.ok()
         .stdout_has("Would send 3 letters via 127.0.0.1")
         .stdout_has("Dry run: nothing was sent.");
     assert!(out.stdout.contains(PERSONAL));
     assert!(server.received().is_empty());
-    send(&t, &["--yes", "--limit", "1"])
+    send(&mut t, &["--yes", "--limit", "1"])
         .ok()
         .stdout_has("... and 2 more held back by --limit")
         .stdout_has("Sent 1 of 1 letter.");
@@ -363,21 +370,21 @@ fn dry_run_and_limit_send_nothing_more() {
 #[test]
 fn confirmation_is_required_without_a_terminal() {
     let server = SmtpServer::start(&[]).expect(0);
-    let t = setup(server.port, "  security: none\n");
-    send(&t, &[]).expect_code(2).stderr_is(
+    let mut t = setup(server.port, "  security: none\n");
+    send(&mut t, &[]).expect_code(2).stderr_is(
         "error: sending needs your confirmation\n  hint: pass --yes to send without being asked, or --dry-run to see exactly what would be sent\n",
     );
 }
 
 #[test]
 fn unencrypted_to_a_remote_server_is_refused() {
-    let t = setup(25, "  security: none\n");
+    let mut t = setup(25, "  security: none\n");
     std::fs::write(
         t.path("config/profile.yaml"),
         "name: Z\nemail: z@example.org\naddress: [1 St]\nsmtp:\n  host: mail.example.org\n  security: none\n  username: z\n",
     )
     .unwrap();
-    send(&t, &["--yes"]).expect_code(2).stderr_is(
+    send(&mut t, &["--yes"]).expect_code(2).stderr_is(
         "error: `smtp.security: none` would send your letters and password unencrypted to `mail.example.org`\n  \
          hint: use security: starttls (port 587) or tls (port 465); `none` is for a server on this machine\n  \
          hint: if you really mean it, pass --insecure\n",
@@ -386,19 +393,19 @@ fn unencrypted_to_a_remote_server_is_refused() {
 
 #[test]
 fn without_an_smtp_account_links_open_each_letter() {
-    let t = setup(25, "");
+    let mut t = setup(25, "");
     std::fs::write(
         t.path("config/profile.yaml"),
         "name: Z\nemail: z@example.org\naddress: [1 St]\n",
     )
     .unwrap();
-    send(&t, &["--yes"])
+    send(&mut t, &["--yes"])
         .expect_code(2)
         .stderr_has("error: no mail server is set up in your profile, so outcry cannot send")
         .stderr_has(
             "hint: or open each letter in your own mail program: outcry send --links FOLDER",
         );
-    let out = send(&t, &["--links"]);
+    let out = send(&mut t, &["--links"]);
     out.ok()
         .stdout_has("mail program: mailto:one%40example.org?subject=Please%20help%20stop")
         .stdout_has("Gmail: https://mail.google.com/mail/?view=cm&fs=1&to=one%40example.org&su=")
@@ -410,26 +417,27 @@ fn without_an_smtp_account_links_open_each_letter() {
 #[test]
 fn write_and_send_in_one_go() {
     let server = SmtpServer::start(&[]).expect(1);
-    let t = Test::new().file("config/recipients.yaml", RECIPIENTS).file(
+    let mut t = Test::new().file("config/recipients.yaml", RECIPIENTS).file(
         "config/profile.yaml",
         &format!("name: Zoë Example\nemail: zoe@example.org\naddress: [12 Elm Street]\nsmtp:\n  host: 127.0.0.1\n  port: {}\n  security: none\n  rate_limit_per_minute: 0\n", server.port),
     );
-    let out = crate::harness::run_in(
-        t.dir.path(),
-        &[
-            "write",
-            "-t",
-            "un-investigation",
-            "--to",
-            "rep-one",
-            "--set",
-            &format!("personal={PERSONAL}"),
-            "--no-input",
-            "--send",
-            "--yes",
-        ],
-        &[],
-    );
+    let out = t
+        .with(
+            &[
+                "write",
+                "-t",
+                "un-investigation",
+                "--to",
+                "rep-one",
+                "--set",
+                &format!("personal={PERSONAL}"),
+                "--no-input",
+                "--send",
+                "--yes",
+            ],
+            &[],
+        )
+        .run();
     out.ok()
         .stdout_has("Wrote 1 letter (2 files) to letters")
         .stdout_has("Sent 1 of 1 letter.");
@@ -443,12 +451,13 @@ fn write_and_send_in_one_go() {
 #[test]
 fn test_smtp_logs_in_without_sending() {
     let server = SmtpServer::start_tls(&["--auth", &format!("zoe:{PASSWORD}")]).expect(0);
-    let t = setup(server.port, &tls_settings());
-    let out = crate::harness::run_in(
-        t.dir.path(),
-        &["profile", "test-smtp"],
-        &[("OUTCRY_SMTP_PASSWORD", PASSWORD)],
-    );
+    let mut t = setup(server.port, &tls_settings());
+    let out = t
+        .with(
+            &["profile", "test-smtp"],
+            &[("OUTCRY_SMTP_PASSWORD", PASSWORD)],
+        )
+        .run();
     out.ok().stdout_has(&format!(
         "Connected to 127.0.0.1:{} (Starttls) and logged in as zoe. Nothing was sent.",
         server.port
