@@ -2,8 +2,10 @@
 //!
 //! Every failure a person can meet ends up here as an [`Error`]: a message that starts with
 //! what went wrong (user values in backticks, `file:line` where known) and optional hint lines
-//! that say what to do. `main` prints it in exactly one place. This module does not decide
+//! that say what to do. [`report`] prints it, and is the only place that prints errors. This module does not decide
 //! *when* something is an error; the domain modules do.
+//!
+//! May import: nothing from the crate: it is the lowest layer.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -52,6 +54,9 @@ pub struct Error {
     hints: Vec<String>,
     /// Text already laid out by its source (clap's usage errors), printed as it is.
     rendered: Option<String>,
+    /// Lines printed before the message, one per problem (`file:line: what`), as `templates
+    /// check` and `recipients check` list them.
+    details: Vec<String>,
 }
 
 /// Shorthand used across the crate.
@@ -65,6 +70,7 @@ impl Error {
             message: message.into(),
             hints: Vec::new(),
             rendered: None,
+            details: Vec::new(),
         }
     }
 
@@ -75,6 +81,7 @@ impl Error {
             message: message.into(),
             hints: Vec::new(),
             rendered: None,
+            details: Vec::new(),
         }
     }
 
@@ -85,6 +92,7 @@ impl Error {
             message: "cancelled; nothing was written".into(),
             hints: Vec::new(),
             rendered: None,
+            details: Vec::new(),
         }
     }
 
@@ -95,6 +103,7 @@ impl Error {
             message: message.into(),
             hints: Vec::new(),
             rendered: None,
+            details: Vec::new(),
         }
     }
 
@@ -105,6 +114,7 @@ impl Error {
             message: message.into(),
             hints: Vec::new(),
             rendered: None,
+            details: Vec::new(),
         }
     }
 
@@ -116,6 +126,7 @@ impl Error {
             message: err.kind().to_string(),
             hints: Vec::new(),
             rendered: Some(err.render().to_string().trim_end().to_string()),
+            details: Vec::new(),
         }
     }
 
@@ -128,6 +139,7 @@ impl Error {
                 message: "standard output was closed".into(),
                 hints: Vec::new(),
                 rendered: None,
+                details: Vec::new(),
             }
         } else {
             Error::failure(format!(
@@ -135,6 +147,12 @@ impl Error {
                 io_reason(err)
             ))
         }
+    }
+
+    /// Adds lines printed before the message, e.g. every problem a check found.
+    pub fn details(mut self, lines: impl IntoIterator<Item = String>) -> Self {
+        self.details.extend(lines);
+        self
     }
 
     /// Adds a hint line, printed after the message.
@@ -209,6 +227,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(text) = &self.rendered {
             return write!(f, "{text}");
+        }
+        for line in &self.details {
+            writeln!(f, "{line}")?;
         }
         write!(f, "error: {}", self.message)?;
         for hint in &self.hints {

@@ -1,4 +1,6 @@
 //! `outcry profile init|show`.
+//!
+//! May import: every layer below `commands`.
 
 use clap::Subcommand;
 

@@ -1,4 +1,6 @@
 //! `outcry recipients list|show|check|import`.
+//!
+//! May import: every layer below `commands`.
 
 use std::path::PathBuf;
 
@@ -378,13 +380,11 @@ fn check(files: &[PathBuf]) -> Result<i32> {
         );
         return Ok(exit::OK);
     }
-    for p in &problems {
-        eprintln!("{p}");
-    }
     Err(Error::usage(format!(
         "{} problem{} found",
         problems.len(),
         if problems.len() == 1 { "" } else { "s" }
     ))
+    .details(problems.iter().map(ToString::to_string))
     .hint("the README section \"Recipient files\" describes every field"))
 }

@@ -1,4 +1,6 @@
 //! `outcry templates list|show|check`.
+//!
+//! May import: every layer below `commands`.
 
 use std::path::PathBuf;
 
@@ -227,15 +229,13 @@ fn check(paths: &[PathBuf]) -> Result<i32> {
         );
         Ok(exit::OK)
     } else {
-        for p in &problems {
-            eprintln!("{p}");
-        }
         Err(Error::usage(format!(
             "{} problem{} in {checked} template file{}",
             problems.len(),
             if problems.len() == 1 { "" } else { "s" },
             if checked == 1 { "" } else { "s" }
         ))
+        .details(problems.iter().map(ToString::to_string))
         .hint("the README section \"Writing your own templates\" describes the format"))
     }
 }

@@ -5,6 +5,8 @@
 //! keeps the hashes whose low 4 bits are zero (a Manber-style sample). Comparing a letter with the
 //! bare template (the same template rendered with empty answers) gives the share of the letter
 //! that is not template text. Pure functions; the caller decides whether to warn.
+//!
+//! May import: nothing from the crate (std only).
 
 use std::collections::HashSet;
 

@@ -1,5 +1,7 @@
 //! Links that open a letter in the user's own mail program or webmail, for people who have no
 //! SMTP account set up: `mailto:`, Gmail and Outlook compose addresses.
+//!
+//! May import: nothing from the crate (std only).
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
 pub fn encode(s: &str) -> String {

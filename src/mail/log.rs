@@ -4,6 +4,8 @@
 //! `delivered` (with the server's reply) or `failed` after. A message whose last entry is an
 //! attempt was interrupted mid-send: nobody knows whether it arrived, so it is held back until
 //! the user decides. Each line is flushed to disk before the next step.
+//!
+//! May import: [`crate::error`], [`crate::support`].
 
 use std::collections::HashMap;
 use std::io::Write;

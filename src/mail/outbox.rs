@@ -3,6 +3,8 @@
 //! Reads each file's envelope (From, To, Cc), Message-ID and subject; the bytes are sent
 //! exactly as they are on disk. Files without a recipient address are drafts: they are listed
 //! with the other ways to reach the recipient, never treated as errors.
+//!
+//! May import: [`crate::error`].
 
 use std::path::{Path, PathBuf};
 

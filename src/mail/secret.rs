@@ -3,6 +3,8 @@
 //! Sources, in order: `OUTCRY_SMTP_PASSWORD`, the profile's `smtp.password_command` (first
 //! line of its output, e.g. `pass show mail`), else a hidden prompt (asked by the caller
 //! through the send loop's prompter). outcry never writes a password anywhere.
+//!
+//! May import: [`crate::error`].
 
 use std::fmt;
 

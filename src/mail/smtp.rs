@@ -6,6 +6,8 @@
 //! (port 465) uses lettre's own connector. Errors are sorted into what the batch should do:
 //! stop at once ([`Failure::Fatal`]), try again ([`Failure::Transient`]) or move on
 //! ([`Failure::Permanent`]).
+//!
+//! May import: [`crate::data::profile`] (the SMTP settings), its siblings in `mail`.
 
 use std::time::Duration;
 

@@ -5,6 +5,8 @@
 //! Text is set in DejaVu Sans, embedded as a subset (only the glyphs used) with a Unicode map,
 //! so names in Latin, Greek or Cyrillic script print correctly and the text can be copied out.
 //! Layout is simple on purpose: paragraphs wrapped by measured glyph widths.
+//!
+//! May import: [`crate::error`], [`crate::conventions`], [`crate::letters`].
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str};

@@ -1,5 +1,7 @@
 //! US Congress: unitedstates/congress-legislators (CC0): current members, committees and
 //! district offices.
+//!
+//! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`], its parent.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;

@@ -1,4 +1,6 @@
 //! European Parliament: the open-data MEPs CSV (Windows-1252 or UTF-8).
+//!
+//! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`], its parent.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -1,4 +1,6 @@
 //! Any CSV, with a column mapping (`--map FIELD=COLUMN`) and constants (`--const FIELD=VALUE`).
+//!
+//! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`], its parent.
 
 use std::collections::HashMap;
 use std::path::PathBuf;

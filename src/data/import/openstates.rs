@@ -1,4 +1,6 @@
 //! US state legislators: openstates/people (CC0), one YAML file per person.
+//!
+//! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`], its parent.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

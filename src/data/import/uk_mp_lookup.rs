@@ -1,4 +1,6 @@
 //! UK House of Commons: dfe-analytical-services/mp-lookup (Open Parliament Licence v3.0).
+//!
+//! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`], its parent.
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;
