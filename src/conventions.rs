@@ -49,33 +49,254 @@ pub fn format_date(date: jiff::civil::Date, style: DateStyle) -> String {
     }
 }
 
-/// "Dear Senator Warren", "Dear Alex Baker MP", "Dear Dr Lee", "Dear Ms Rivera"; an explicit
-/// `salutation` in the recipient's record wins.
+/// How a letter greets its recipient, from the record's name parts and office, never from a
+/// display string:
+///
+/// | recipient | salutation |
+/// |---|---|
+/// | an explicit `salutation` in the record | as written ("Dear Editor") |
+/// | US senator, representative, delegate, resident commissioner, state legislator | "Dear Senator Warren", "Dear Delegate Norton", "Dear Assemblymember Lee" |
+/// | knight or dame (honorific Sir/Dame) | "Dear Sir Keir", "Dear Dame Meg" |
+/// | honorific Mr/Mrs/Ms/Miss/Dr/Professor and a family name | "Dear Mr Baker" |
+/// | a peer (House of Lords) | "Dear Lord Alton", "Dear Baroness Finlay" (the title as recorded) |
+/// | newspapers and editors without a salutation | "Dear Editor" |
+/// | anyone else | "Dear Alex Baker" (the name, without letters after it) |
+///
+/// US titles follow the chambers' usage: "Delegate" for the DC and territory delegates and the
+/// Maryland, Virginia and West Virginia lower houses; "Assemblymember" for California, New York,
+/// Nevada, New Jersey and Wisconsin (see `data::recipients::us_lower_house_title`).
 pub fn salutation(r: &Recipient) -> String {
     if let Some(s) = &r.salutation {
         return s.clone();
     }
-    match (&r.honorific, &r.family_name, &r.post_nominal) {
-        (Some(h), Some(f), _) => format!("Dear {h} {f}"),
-        (_, _, Some(p)) => format!("Dear {} {p}", r.name),
-        (Some(h), None, None) => format!("Dear {h} {}", r.name),
+    let family = r.family_name.as_deref().filter(|f| !f.trim().is_empty());
+    let given = r.given_name.as_deref().filter(|g| !g.trim().is_empty());
+    let honorific = r.honorific.as_deref().filter(|h| !h.trim().is_empty());
+    let office = match r.body.as_str() {
+        "us-senate" | "us-state-upper" => Some("Senator"),
+        "us-house" => Some(honorific.unwrap_or("Representative")),
+        "us-state-lower" => Some(crate::data::recipients::us_lower_house_title(
+            r.region.as_deref().unwrap_or(""),
+        )),
+        _ => None,
+    };
+    if let (Some(office), Some(f)) = (office, family) {
+        return format!("Dear {office} {f}");
+    }
+    match (honorific, given, family) {
+        (Some(h @ ("Sir" | "Dame")), Some(g), _) => format!("Dear {h} {g}"),
+        (Some(h), _, Some(f)) if r.body != "uk-lords" => format!("Dear {h} {f}"),
+        _ if r.body == "uk-lords" => format!("Dear {}", lords_short_title(&r.name)),
+        _ if r.body == "media" => "Dear Editor".into(),
         _ => format!("Dear {}", r.name),
     }
 }
 
-/// "Sincerely," for American recipients, "Yours sincerely," elsewhere.
+/// How the staff of an office refer to the person they work for, for a call script: "the
+/// Senator", "the Representative", "the Delegate", "the Assemblymember", "the MP", "the MEP";
+/// `None` when there is no such title.
+pub fn office_title(r: &Recipient) -> Option<String> {
+    let title = match r.body.as_str() {
+        "us-senate" | "us-state-upper" => "Senator".to_string(),
+        "us-house" => r
+            .honorific
+            .clone()
+            .unwrap_or_else(|| "Representative".into()),
+        "us-state-lower" => {
+            crate::data::recipients::us_lower_house_title(r.region.as_deref().unwrap_or(""))
+                .to_string()
+        }
+        "uk-commons" => "MP".into(),
+        "eu-parliament" => "MEP".into(),
+        "uk-lords" => return Some(lords_short_title(&r.name)),
+        _ => return None,
+    };
+    Some(format!("the {title}"))
+}
+
+/// "Lord Alton of Liverpool" → "Lord Alton"; "The Rt Hon. the Baroness Finlay of Llandaff" →
+/// "Baroness Finlay": a peer is greeted by rank and title without the territorial part.
+fn lords_short_title(name: &str) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while let Some(first) = words.first() {
+        let w = first.trim_end_matches('.').to_ascii_lowercase();
+        if matches!(
+            w.as_str(),
+            "the" | "rt" | "hon" | "right" | "honourable" | "most" | "rev" | "revd"
+        ) {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    let cut = words.iter().position(|w| *w == "of").unwrap_or(words.len());
+    words[..cut].join(" ")
+}
+
+/// "Sincerely," for American recipients; "Yours faithfully," after "Dear Sir or Madam";
+/// "Yours sincerely," otherwise.
 pub fn signoff(r: &Recipient) -> &'static str {
-    if r.country == "US" {
+    if salutation(r) == "Dear Sir or Madam" {
+        "Yours faithfully,"
+    } else if r.country == "US" {
         "Sincerely,"
     } else {
         "Yours sincerely,"
     }
 }
 
-/// The name as written on an envelope: "Senator Elizabeth Warren", "Alex Baker MP".
+/// The writer's town, for "I live in ...": the last address line without a trailing UK
+/// postcode or US ZIP code ("Springfield, MA 01101" → "Springfield, MA"; "Leeds LS1 1AA" →
+/// "Leeds"). Empty when there is no address.
+pub fn town(address: &[String]) -> String {
+    let Some(last) = address.last() else {
+        return String::new();
+    };
+    let mut words: Vec<&str> = last.split_whitespace().collect();
+    let is_zip = |w: &str| {
+        let digits: String = w.chars().filter(|c| *c != '-').collect();
+        (digits.len() == 5 || digits.len() == 9) && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    let is_inward = |w: &str| {
+        let c: Vec<char> = w.chars().collect();
+        c.len() == 3
+            && c[0].is_ascii_digit()
+            && c[1].is_ascii_alphabetic()
+            && c[2].is_ascii_alphabetic()
+    };
+    let is_outward = |w: &str| {
+        let c: Vec<char> = w.chars().collect();
+        (2..=4).contains(&c.len())
+            && c[0].is_ascii_alphabetic()
+            && c.iter().any(|c| c.is_ascii_digit())
+            && c.iter().all(|c| c.is_ascii_alphanumeric())
+    };
+    if words.last().is_some_and(|w| is_zip(w)) {
+        words.pop();
+    } else if words.len() >= 2
+        && is_inward(words[words.len() - 1])
+        && is_outward(words[words.len() - 2])
+    {
+        words.truncate(words.len() - 2);
+    }
+    let town = words.join(" ");
+    let town = town.trim_end_matches(',').trim();
+    if town.is_empty() {
+        last.trim().to_string()
+    } else {
+        town.to_string()
+    }
+}
+
+/// Whether the writer can call themselves the recipient's constituent: the recipient sits in a
+/// legislature and the writer lives in the same country. (outcry cannot check the district;
+/// the wizard and `recipients find` help the writer choose their own representative.)
+pub fn is_constituent(r: &Recipient, sender_country: Option<&str>) -> bool {
+    crate::data::recipients::is_legislature(&r.body) && sender_country == Some(r.country.as_str())
+}
+
+/// "3 January 2027" → "January 3, 2027": day-month-year dates in outcry's own text written the
+/// American way.
+fn us_dates(text: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if i + 2 < words.len() {
+            let day = words[i];
+            let month = words[i + 1];
+            let year = words[i + 2];
+            let year_digits: String = year.chars().take_while(char::is_ascii_digit).collect();
+            if day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                && MONTHS.contains(&month)
+                && year_digits.len() == 4
+            {
+                let rest = &year[year_digits.len()..];
+                out.push(format!("{month} {day}, {year_digits}{rest}"));
+                i += 3;
+                continue;
+            }
+        }
+        out.push(words[i].to_string());
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// British spellings in outcry's own text turned American, for US recipients (the writer's own
+/// words are never changed). A fixed list of the words the templates and campaign data use.
+pub fn us_spelling(text: &str) -> String {
+    const PAIRS: &[(&str, &str)] = &[
+        ("organisation", "organization"),
+        ("Organisation", "Organization"),
+        ("recognise", "recognize"),
+        ("recognised", "recognized"),
+        ("criticise", "criticize"),
+        ("authorise", "authorize"),
+        ("authorised", "authorized"),
+        ("prioritise", "prioritize"),
+        ("emphasise", "emphasize"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("centre", "center"),
+        ("labour", "labor"),
+        ("honour", "honor"),
+        ("favour", "favor"),
+        ("behaviour", "behavior"),
+        ("defence", "defense"),
+        ("offence", "offense"),
+        ("offences", "offenses"),
+        ("licence", "license"),
+        ("judgement", "judgment"),
+        ("practise", "practice"),
+        ("practised", "practiced"),
+        ("travelling", "traveling"),
+        ("travelled", "traveled"),
+        ("counsellor", "counselor"),
+        ("analyse", "analyze"),
+    ];
+    let text = us_dates(text);
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        match PAIRS.iter().find(|(uk, _)| *uk == word.as_str()) {
+            Some((_, us)) => out.push_str(us),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// The name as written on an envelope: "Senator Elizabeth Warren", "Alex Baker MP",
+/// "Sir Keir Starmer MP".
 pub fn address_name(r: &Recipient) -> String {
     let mut name = match &r.honorific {
-        Some(h) if r.family_name.is_some() => format!("{h} {}", r.name),
+        Some(h) if matches!(h.as_str(), "Sir" | "Dame" | "Dr") => format!("{h} {}", r.name),
+        Some(h) if r.family_name.is_some() && r.country == "US" => format!("{h} {}", r.name),
         _ => r.name.clone(),
     };
     if let Some(p) = &r.post_nominal {
@@ -98,4 +319,44 @@ pub fn describe(r: &Recipient) -> String {
         parts.push(party.clone());
     }
     format!("{} — {}", address_name(r), parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn towns_lose_their_postcodes() {
+        let t = |s: &str| town(&[s.to_string()]);
+        assert_eq!(t("Springfield, MA 01101"), "Springfield, MA");
+        assert_eq!(t("Leeds LS1 1AA"), "Leeds");
+        assert_eq!(t("London SW1A 0AA"), "London");
+        assert_eq!(t("Chicago, IL 60614-1234"), "Chicago, IL");
+        assert_eq!(t("Aldershot"), "Aldershot");
+    }
+
+    #[test]
+    fn us_dates() {
+        assert_eq!(
+            us_spelling("lapse on 3 January 2027. In May 2025"),
+            "lapse on January 3, 2027. In May 2025"
+        );
+    }
+
+    #[test]
+    fn us_spelling_changes_only_listed_words() {
+        assert_eq!(
+            us_spelling("The organisation's programme, in my own words: colour."),
+            "The organization's program, in my own words: colour."
+        );
+    }
+
+    #[test]
+    fn peers_by_rank_and_title() {
+        assert_eq!(lords_short_title("Lord Alton of Liverpool"), "Lord Alton");
+        assert_eq!(
+            lords_short_title("The Baroness Finlay of Llandaff"),
+            "Baroness Finlay"
+        );
+    }
 }

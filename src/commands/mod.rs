@@ -31,6 +31,10 @@ pub struct Cli {
     /// Add recipients from this YAML file; repeatable. A record with a built-in id replaces it.
     #[arg(long = "recipients", value_name = "FILE", global = true)]
     pub recipients: Vec<PathBuf>,
+    /// Use this campaign data (laws, bills and asks by jurisdiction) instead of the built-in
+    /// copy or `campaign.yaml` in the config folder.
+    #[arg(long = "campaign", value_name = "FILE", global = true)]
+    pub campaign: Option<PathBuf>,
     /// What to do; without one, `outcry` starts the guided letter in a terminal.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -65,10 +69,16 @@ pub struct Sources {
     pub templates: Vec<PathBuf>,
     /// Recipient files, in load order.
     pub recipients: Vec<PathBuf>,
+    /// Campaign data named with `--campaign` (else the config folder's, else built in).
+    pub campaign: Option<PathBuf>,
 }
 
 impl Sources {
-    fn resolve(templates: Vec<PathBuf>, recipients: Vec<PathBuf>) -> Sources {
+    fn resolve(
+        templates: Vec<PathBuf>,
+        recipients: Vec<PathBuf>,
+        campaign: Option<PathBuf>,
+    ) -> Sources {
         let config = crate::support::env::config_dir();
         let user_templates = config.join("templates");
         let user_recipients = crate::data::recipients::store::user_file();
@@ -85,13 +95,14 @@ impl Sources {
                 .into_iter()
                 .chain(recipients)
                 .collect(),
+            campaign,
         }
     }
 }
 
 /// Runs the parsed command line; returns the exit code.
 pub fn dispatch(cli: Cli) -> Result<i32> {
-    let sources = Sources::resolve(cli.templates, cli.recipients);
+    let sources = Sources::resolve(cli.templates, cli.recipients, cli.campaign);
     match cli.command {
         Some(Command::Write(args)) => write::run(*args, &sources),
         // `outcry` alone is `outcry write` with every default.
@@ -99,7 +110,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         None => Err(Error::usage("no command given, and there is no terminal to ask questions in")
             .hint("to write letters from a script: outcry write --template ID --to ID --no-input ...")
             .hint("for all commands: outcry --help")),
-        Some(Command::Templates(cmd)) => templates::run(cmd, &sources.templates),
+        Some(Command::Templates(cmd)) => templates::run(cmd, &sources),
         Some(Command::Recipients(cmd)) => recipients::run(cmd, &sources.recipients),
         Some(Command::Profile(cmd)) => profile::run(cmd),
         Some(Command::Send(args)) => send::run(args, &sources.recipients),

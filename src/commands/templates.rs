@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::data::campaign::Campaign;
 use crate::data::profile::Profile;
 use crate::data::recipients::{Contact, Recipient};
 use crate::data::templates::{self, Library, Template};
@@ -38,7 +39,8 @@ pub enum TemplatesCommand {
 }
 
 /// Runs a templates command.
-pub fn run(cmd: TemplatesCommand, dirs: &[PathBuf]) -> Result<i32> {
+pub fn run(cmd: TemplatesCommand, sources: &super::Sources) -> Result<i32> {
+    let dirs = &sources.templates;
     match cmd {
         TemplatesCommand::List { json } => {
             let library = Library::load(dirs)?;
@@ -87,14 +89,45 @@ pub fn run(cmd: TemplatesCommand, dirs: &[PathBuf]) -> Result<i32> {
                 };
                 crate::outln!("  {:<14} {} ({kind}, {need})", q.key, q.prompt);
             }
-            crate::outln!("\nSources:");
-            for s in &t.sources {
-                crate::outln!("  {:<14} {}", s.id, letters::source_line(s));
+            let campaign = Campaign::load(sources.campaign.as_deref())?;
+            if !t.sources.is_empty() {
+                crate::outln!("\nSources:");
+                for s in &t.sources {
+                    crate::outln!("  {:<14} {}", s.id, letters::source_line(s));
+                }
+            }
+            if let Some(using) = &t.campaign {
+                let topic = using.topic.clone().unwrap_or_else(|| {
+                    format!(
+                        "from the answer `{}`",
+                        using.topic_from.clone().unwrap_or_default()
+                    )
+                });
+                crate::outln!(
+                    "\nCampaign data: topic `{topic}`; the ask, the status paragraph and their sources depend on the recipient's jurisdiction ({}, as of {}).",
+                    campaign.origin,
+                    campaign.as_of
+                );
+                crate::outln!("Facts it may quote, with their sources:");
+                for id in &using.facts {
+                    if let Some((_, f)) = campaign.facts.iter().find(|(fid, _)| fid == id) {
+                        crate::outln!("  {:<28} {}", id, f.sources.join(", "));
+                    }
+                }
+            }
+            let report = measure(&library, &campaign, t)?;
+            crate::outln!(
+                "\nReadability (template text, over {} sample recipients): {}",
+                report.samples,
+                report.summary()
+            );
+            for e in &report.expired {
+                crate::outln!("  note: {e}");
             }
             crate::outln!("\nSubject: {}\n\n{}", t.subject, t.body.trim_end());
             Ok(exit::OK)
         }
-        TemplatesCommand::Check { paths } => check(&paths),
+        TemplatesCommand::Check { paths } => check(&paths, sources.campaign.as_deref()),
     }
 }
 
@@ -164,8 +197,166 @@ pub fn sample_answers(t: &Template) -> std::collections::BTreeMap<String, serde_
         .collect()
 }
 
-fn check(paths: &[PathBuf]) -> Result<i32> {
+/// The limits every built-in letter keeps (issue-tracked house rules for letters a staffer
+/// takes seriously): template words before the writer's own words, template words in all,
+/// and the Flesch–Kincaid grade of the template text.
+pub const MAX_WORDS_BEFORE_OWN: usize = 80;
+/// See [`MAX_WORDS_BEFORE_OWN`].
+pub const MAX_WORDS: usize = 200;
+/// See [`MAX_WORDS_BEFORE_OWN`].
+pub const MAX_GRADE: f64 = 10.0;
+
+/// What measuring a template over its sample recipients found.
+pub struct Report {
+    /// How many sample letters were measured.
+    pub samples: usize,
+    /// Most template words before the writer's words.
+    pub max_before_own: usize,
+    /// Fewest and most template words.
+    pub words: (usize, usize),
+    /// Lowest and highest grade.
+    pub grade: (f64, f64),
+    /// Campaign entries that have expired.
+    pub expired: Vec<crate::data::campaign::Expired>,
+}
+
+impl Report {
+    /// "words before your own ≤ 62, words 150–180, grade 6.1–8.4".
+    pub fn summary(&self) -> String {
+        format!(
+            "up to {} words before your own words, {}–{} words in all, grade {:.1}–{:.1}",
+            self.max_before_own, self.words.0, self.words.1, self.grade.0, self.grade.1
+        )
+    }
+
+    /// The limits this report breaks, as sentences.
+    pub fn over_limits(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.max_before_own > MAX_WORDS_BEFORE_OWN {
+            out.push(format!(
+                "{} template words come before the writer's own words (at most {MAX_WORDS_BEFORE_OWN})",
+                self.max_before_own
+            ));
+        }
+        if self.words.1 > MAX_WORDS {
+            out.push(format!(
+                "{} template words in all (at most {MAX_WORDS}, the sources list not counted)",
+                self.words.1
+            ));
+        }
+        if self.grade.1 > MAX_GRADE {
+            out.push(format!(
+                "Flesch–Kincaid grade {:.1} (at most {MAX_GRADE:.0})",
+                self.grade.1
+            ));
+        }
+        out
+    }
+}
+
+/// Sample recipients for a template: one per audience, and for legislatures one per
+/// jurisdiction the campaign data distinguishes (US states with and without laws, the UK
+/// nations, other countries).
+pub fn samples(t: &Template) -> Vec<Recipient> {
+    let mut out = Vec::new();
+    for audience in &t.audience {
+        let base = sample_recipient(audience);
+        out.push(base.clone());
+        let variants: Vec<(&str, Option<&str>)> = match audience.as_str() {
+            "us-state-upper" | "us-state-lower" => {
+                vec![
+                    ("US", Some("TX")),
+                    ("US", Some("AZ")),
+                    ("US", Some("MI")),
+                    ("US", Some("CA")),
+                ]
+            }
+            "uk-commons" => vec![
+                ("GB", Some("Scotland")),
+                ("GB", Some("Northern Ireland")),
+                ("GB", Some("Wales")),
+            ],
+            "legislature" | "government" => [
+                "CA", "TW", "IL", "ES", "IT", "BE", "KR", "IE", "AU", "NZ", "DE", "FR", "NL", "JP",
+                "US", "GB",
+            ]
+            .iter()
+            .map(|c| (*c, None))
+            .collect(),
+            _ => Vec::new(),
+        };
+        for (country, region) in variants {
+            let mut r = base.clone();
+            r.id = format!(
+                "{}-{}",
+                r.id,
+                region.unwrap_or(country).to_lowercase().replace(' ', "-")
+            );
+            r.country = country.into();
+            r.region = region.map(str::to_string);
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Measures a template over its sample recipients (see [`samples`]), on today's date.
+pub fn measure(library: &Library, campaign: &Campaign, t: &Template) -> Result<Report> {
+    let sender = sample_sender();
+    // Optional free text left empty: the writer's words start at the first one they must give.
+    let mut answers = sample_answers(t);
+    for q in &t.questions {
+        if q.kind.is_free_text() && !q.required {
+            answers.insert(q.key.clone(), serde_json::Value::String(String::new()));
+        }
+    }
+    let today = crate::support::env::today()?;
+    let request = letters::Request {
+        library,
+        campaign: Some(campaign),
+        template: t,
+        sender: &sender,
+        answers: &answers,
+        date: today,
+        seed: letters::Seed(0),
+    };
+    let mut report = Report {
+        samples: 0,
+        max_before_own: 0,
+        words: (usize::MAX, 0),
+        grade: (f64::MAX, f64::MIN),
+        expired: Vec::new(),
+    };
+    for r in samples(t) {
+        let m = request.measure(&r)?;
+        report.samples += 1;
+        report.max_before_own = report.max_before_own.max(m.words_before_own);
+        report.words = (report.words.0.min(m.words), report.words.1.max(m.words));
+        report.grade = (report.grade.0.min(m.grade), report.grade.1.max(m.grade));
+        for e in request.compose(&r)?.expired {
+            if !report.expired.contains(&e) {
+                report.expired.push(e);
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The writer used for sample letters.
+fn sample_sender() -> Profile {
+    Profile {
+        name: "Pat Writer".into(),
+        email: Some("pat@example.org".into()),
+        address: vec!["1 Sample Street".into(), "Sampletown".into()],
+        country: Some("GB".into()),
+        ..Default::default()
+    }
+}
+
+fn check(paths: &[PathBuf], campaign_file: Option<&std::path::Path>) -> Result<i32> {
+    let campaign = Campaign::load(campaign_file)?;
     let mut problems: Vec<Problem> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
     let mut checked = 0;
     for path in paths {
         let files = templates::template_files(path)?;
@@ -199,20 +390,23 @@ fn check(paths: &[PathBuf]) -> Result<i32> {
                     continue;
                 }
             };
-            let sender = Profile {
-                name: "Pat Writer".into(),
-                email: Some("pat@example.org".into()),
-                address: vec!["1 Sample Street".into(), "Sampletown".into()],
-                country: Some("GB".into()),
-                ..Default::default()
+            let sender = sample_sender();
+            let date = crate::support::env::today()?;
+            let answers = sample_answers(&t);
+            let request = letters::Request {
+                library: &library,
+                campaign: Some(&campaign),
+                template: &t,
+                sender: &sender,
+                answers: &answers,
+                date,
+                seed: letters::Seed(0),
             };
-            let date = jiff::civil::date(2026, 1, 1);
+            let mut failed = false;
             for audience in &t.audience {
                 let r = sample_recipient(audience);
-                let answers = sample_answers(&t);
-                if let Err(e) =
-                    letters::compose(&library, &t, &r, &sender, &answers, date, letters::Seed(0))
-                {
+                if let Err(e) = request.compose(&r) {
+                    failed = true;
                     problems.push(Problem {
                         file: file.clone(),
                         line: None,
@@ -220,7 +414,28 @@ fn check(paths: &[PathBuf]) -> Result<i32> {
                     });
                 }
             }
+            if !failed {
+                match measure(&library, &campaign, &t) {
+                    Ok(report) => {
+                        lines.push(format!("{}: {}", file.display(), report.summary()));
+                        for over in report.over_limits() {
+                            lines.push(format!("{}: warning: {over}", file.display()));
+                        }
+                        for e in &report.expired {
+                            lines.push(format!("{}: warning: {e}", file.display()));
+                        }
+                    }
+                    Err(e) => problems.push(Problem {
+                        file: file.clone(),
+                        line: None,
+                        message: e.message().to_string(),
+                    }),
+                }
+            }
         }
+    }
+    for line in &lines {
+        crate::outln!("{line}");
     }
     if problems.is_empty() {
         crate::outln!(

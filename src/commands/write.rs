@@ -17,6 +17,7 @@ use clap::Args;
 
 use super::Sources;
 use crate::conventions::address_name;
+use crate::data::campaign::Campaign;
 use crate::data::profile::{self, Profile};
 use crate::data::recipients::{Directory, Filter, Recipient};
 use crate::data::templates::{self, Library};
@@ -90,6 +91,10 @@ pub struct WriteArgs {
     /// letter), phone (call script) or form (contact-form text); repeatable.
     #[arg(long, value_enum, value_name = "CHANNEL")]
     pub channel: Vec<Channel>,
+    /// For a chase letter: the earlier letter (.txt, .md or .eml) whose date and question it
+    /// quotes.
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
     /// Print the letters to standard output instead of writing files.
     #[arg(long)]
     pub stdout: bool,
@@ -154,6 +159,9 @@ impl Settings {
         let mut provided = BTreeMap::new();
         if let Some(path) = &args.answers {
             provided.extend(questions::read_answers_file(path)?);
+        }
+        if let Some(path) = &args.previous {
+            provided.extend(previous_letter(path)?);
         }
         provided.extend(questions::parse_sets(&args.set)?);
 
@@ -240,6 +248,53 @@ struct Written {
     similarity: f64,
 }
 
+/// Reads an earlier letter for a chase letter: its date (`previous_date`) and its question
+/// (`previous_ask`), as answers that `--set` can still override.
+///
+/// Errors: the file cannot be read, or no date or question is found in it (exit code 2).
+fn previous_letter(path: &std::path::Path) -> Result<BTreeMap<String, Provided>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read the earlier letter", path, &e))?;
+    let text = if path.extension().is_some_and(|e| e == "eml") {
+        mailparse::parse_mail(&bytes)
+            .and_then(|m| m.get_body())
+            .map_err(|e| {
+                Error::usage(format!("`{}` is not a readable email: {e}", path.display()))
+            })?
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    let date = text.lines().take(40).find_map(|l| {
+        let l = l.trim();
+        ["%d %B %Y", "%B %d, %Y", "%Y-%m-%d"]
+            .iter()
+            .find_map(|f| jiff::civil::Date::strptime(f, l).ok())
+            .map(|_| l.to_string())
+    });
+    let ask = text.split_inclusive(['.', '?', '!', '\n']).find_map(|s| {
+        let s = s.trim();
+        let start = s.find("Will you")?;
+        s[start..].ends_with('?').then(|| s[start..].to_string())
+    });
+    let (Some(date), Some(ask)) = (date, ask) else {
+        return Err(Error::usage(format!(
+            "`{}` does not look like a letter written by outcry: no date line or no \"Will you ...?\" question found",
+            path.display()
+        ))
+        .hint("give them yourself: --set previous_date=\"3 October 2026\" --set previous_ask=\"Will you ...?\""));
+    };
+    let origin = path.display().to_string();
+    Ok(BTreeMap::from([
+        (
+            "previous_date".to_string(),
+            Provided {
+                value: date,
+                origin: origin.clone(),
+            },
+        ),
+        ("previous_ask".to_string(), Provided { value: ask, origin }),
+    ]))
+}
+
 /// What the wizard decided to keep; applied only after the letters are written.
 #[derive(Default)]
 struct Keep {
@@ -258,8 +313,9 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         interactive::install_interrupt_handler();
     }
     let mut keep = Keep::default();
-    sender(&mut s, &mut keep)?;
+    // A mistyped template is reported before anything else is asked or checked.
     let named_template = named_template(&s, &library)?;
+    sender(&mut s, &mut keep)?;
     let chosen = recipients(&s, &directory, &library, named_template, &mut keep)?;
     // Template chosen in the wizard: the ones written for these recipients first.
     let template = match named_template {
@@ -276,11 +332,25 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     let seed = s
         .seed
         .map(letters::Seed)
-        .unwrap_or_else(|| letters::Seed::for_sender(&s.sender));
+        .unwrap_or_else(|| letters::Seed::for_sender(&s.sender, s.date));
+    let campaign = match template.campaign {
+        Some(_) => Some(Campaign::load(sources.campaign.as_deref())?),
+        None => None,
+    };
+    let request = letters::Request {
+        library: &library,
+        campaign: campaign.as_ref(),
+        template,
+        sender: &s.sender,
+        answers: &answers,
+        date: s.date,
+        seed,
+    };
     let mut letters: Vec<Letter> = chosen
         .iter()
-        .map(|r| letters::compose(&library, template, r, &s.sender, &answers, s.date, seed))
+        .map(|r| request.compose(r))
         .collect::<Result<_>>()?;
+    warn_expired(&letters);
 
     if s.interactive {
         match interactive::preview(&mut letters)? {
@@ -430,6 +500,16 @@ fn recipients(
         chosen = picked.recipients;
     }
     Ok(chosen)
+}
+
+/// Warns once per campaign entry that expired and was left out of the letters.
+fn warn_expired(letters: &[Letter]) {
+    let mut seen = std::collections::HashSet::new();
+    for e in letters.iter().flat_map(|l| &l.expired) {
+        if seen.insert(e.entry.clone()) {
+            eprintln!("warning: {e}");
+        }
+    }
 }
 
 /// Warns when the template is not written for some of the recipients.

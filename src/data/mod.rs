@@ -7,6 +7,7 @@
 //! [`crate::support`], [`crate::questions`] (templates only), [`crate::conventions`]
 //! (templates only).
 
+pub mod campaign;
 pub mod import;
 pub mod profile;
 pub mod recipients;

@@ -73,6 +73,13 @@ pub struct Template {
     /// Committees whose members this letter suits, with a note on why (the wizard offers them).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub committees: Vec<CommitteeHint>,
+    /// How the letter uses the campaign data (its ask, context and facts), if it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<CampaignUse>,
+    /// Where citations go: `inline` (numbered `[1]` in the text, the default) or `note` (no
+    /// marks in the text; the sources follow in a note below the signature, for letters meant
+    /// for print such as letters to the editor).
+    pub citations: Citations,
     /// Alternative wordings, by name; the letter uses `{{variant.NAME}}` and each letter gets
     /// one of them, chosen by the seed, so a campaign's letters are not all identical.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -91,6 +98,9 @@ pub struct Template {
     /// The subject, compiled (set by [`parse`]).
     #[serde(skip)]
     compiled_subject: Option<handlebars::Template>,
+    /// Each variant's wordings, compiled (they may use the same data as the body).
+    #[serde(skip)]
+    compiled_variants: BTreeMap<String, Vec<handlebars::Template>>,
 }
 
 /// A source a template can cite.
@@ -110,6 +120,33 @@ pub struct Source {
     /// Where to read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+/// Where a template's citations go.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Citations {
+    /// Numbered marks in the text and a numbered sources list.
+    #[default]
+    Inline,
+    /// No marks in the text; the sources in a note below the signature.
+    Note,
+}
+
+/// How a template draws on the campaign data (`campaign:` in front matter).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignUse {
+    /// The campaign topic (`law`, `investigation`, `trade`, `company`, `medical`, `un`,
+    /// `editor`).
+    #[serde(default)]
+    pub topic: Option<String>,
+    /// Or: the key of the question whose answer is the topic (thank-you and chase letters).
+    #[serde(default)]
+    pub topic_from: Option<String>,
+    /// Fact ids the letter may quote, in order of preference; one is chosen per letter.
+    #[serde(default)]
+    pub facts: Vec<String>,
 }
 
 /// A committee a template suggests writing to, e.g. `SSFR` with "H.R.1503 waits here".
@@ -134,6 +171,10 @@ struct FrontMatter {
     topic: String,
     #[serde(default)]
     committees: Vec<CommitteeHint>,
+    #[serde(default)]
+    campaign: Option<CampaignUse>,
+    #[serde(default)]
+    citations: Citations,
     #[serde(default)]
     questions: Vec<RawQuestion>,
     #[serde(default)]
@@ -244,6 +285,22 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
             Err(found) => problems.extend(found.into_iter().map(|m| problem(line, m))),
         }
     }
+    if let Some(c) = &fm.campaign {
+        let topic_ok = match (&c.topic, &c.topic_from) {
+            (Some(t), None) => crate::data::campaign::TOPICS.contains(&t.as_str()),
+            (None, Some(key)) => keys.contains(key),
+            _ => false,
+        };
+        if !topic_ok {
+            problems.push(problem(
+                key_line("campaign"),
+                format!(
+                    "`campaign` needs either `topic` (one of {}) or `topic_from` naming one of the template's questions",
+                    crate::data::campaign::TOPICS.join(", ")
+                ),
+            ));
+        }
+    }
     for (name, options) in &fm.variants {
         if options.is_empty() || options.iter().any(|o| o.trim().is_empty()) {
             problems.push(problem(
@@ -287,12 +344,15 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
         sources: fm.sources,
         topic: fm.topic,
         committees: fm.committees,
+        campaign: fm.campaign,
+        citations: fm.citations,
         variants: fm.variants,
         body,
         origin: origin.to_string(),
         body_line,
         compiled_body: None,
         compiled_subject: None,
+        compiled_variants: BTreeMap::new(),
     };
     // Compile both Handlebars parts once: syntax errors get their lines, and the library
     // registers these compiled forms instead of compiling again.
@@ -303,6 +363,19 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
             e.pos().map(|(l, _)| l + body_line - 1),
             format!("template body: {}", template_reason(&e)),
         )),
+    }
+    for (name, options) in &template.variants {
+        let mut compiled = Vec::new();
+        for o in options {
+            match handlebars::Template::compile(o) {
+                Ok(c) => compiled.push(c),
+                Err(e) => problems.push(problem(
+                    key_line(name),
+                    format!("variant `{name}`: {}", template_reason(&e)),
+                )),
+            }
+        }
+        template.compiled_variants.insert(name.clone(), compiled);
     }
     match handlebars::Template::compile(&template.subject) {
         Ok(c) => template.compiled_subject = Some(c),
@@ -428,6 +501,24 @@ impl Library {
             .map_err(|e| map(e, "subject"))?;
         Ok((body, subject))
     }
+
+    /// Renders wording `i` of variant `name` with `data` (variants may use the body's data).
+    pub fn render_variant(
+        &self,
+        t: &Template,
+        name: &str,
+        i: usize,
+        data: &serde_json::Value,
+    ) -> Result<String> {
+        self.registry
+            .render(&variant_key(t, name, i), data)
+            .map_err(|e| render_error(t, e, &format!("variant `{name}`")))
+    }
+}
+
+/// The registry name of wording `i` of variant `name`.
+fn variant_key(t: &Template, name: &str, i: usize) -> String {
+    format!("{}#variant#{name}#{i}", t.id)
 }
 
 /// The `*.hbs` files of a folder, sorted; a missing folder is an error.
@@ -450,6 +541,11 @@ fn register(registry: &mut Handlebars<'static>, t: &Template) {
     if let (Some(body), Some(subject)) = (&t.compiled_body, &t.compiled_subject) {
         registry.register_template(&t.id, body.clone());
         registry.register_template(&format!("{}#subject", t.id), subject.clone());
+    }
+    for (name, options) in &t.compiled_variants {
+        for (i, c) in options.iter().enumerate() {
+            registry.register_template(&variant_key(t, name, i), c.clone());
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 //! May import: [`crate::error`], [`crate::support`], [`crate::questions`], [`crate::data`],
 //! [`crate::conventions`].
 
+pub mod readability;
 pub mod similarity;
 
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::conventions::{self, DateStyle};
+use crate::data::campaign::{Campaign, Expired};
 use crate::data::profile::Profile;
 use crate::data::recipients::Recipient;
 use crate::data::templates::{
@@ -43,10 +45,21 @@ pub struct Letter {
     pub topic: String,
     /// The sources cited, in the order of their numbers.
     pub sources: Vec<Source>,
+    /// Whether the sources go in a note below the signature with no marks in the text
+    /// (letters for print); otherwise they are numbered `[1]` in the text.
+    pub source_note: bool,
     /// How much of the letter is the writer's own words.
     pub score: similarity::Score,
     /// The bare template text the score compares with.
     pub bare: String,
+    /// Campaign entries that expired and were left out of this letter (for a warning).
+    pub expired: Vec<Expired>,
+    /// The pending bill the ask is about, as "H.R.1503, the Stop Forced Organ Harvesting Act".
+    pub bill: Option<String>,
+    /// The first sentence of the writer's own words (at most 15 words), for the call script.
+    pub own_line: Option<String>,
+    /// Whether the writer asked for a reply (the `reply` answer).
+    pub reply_wanted: bool,
 }
 
 /// Builds the data a template renders with; `variant` holds the chosen wording of each of
@@ -93,21 +106,26 @@ pub fn context(
             Value::Bool(crate::data::recipients::is_legislature(&recipient.body)),
         );
     }
-    let date_style = DateStyle::for_country(sender.country.as_deref());
+    let date_style = DateStyle::for_country(Some(recipient.country.as_str()));
+    let address = sender.address_lines();
     json!({
         "recipient": r,
         "sender": {
             "name": sender.name,
             "signature": sender.signature(),
             "email": sender.email,
-            "address": sender.address_lines(),
+            "address": address,
+            "address_line": address.join(", "),
+            "town": conventions::town(&address),
             "country": sender.country,
             "phone": sender.phone,
             "title": sender.title,
             "postcode": sender.postcode,
+            "constituent": conventions::is_constituent(recipient, sender.country.as_deref()),
         },
         "answers": answers,
         "variant": variant,
+        "campaign": Value::Null,
         "date": conventions::format_date(date, date_style),
         "today": date.to_string(),
     })
@@ -118,23 +136,21 @@ pub fn context(
 pub struct Seed(pub u64);
 
 impl Seed {
-    /// The default seed: from the sender's name, so one person's letters are stable from run
-    /// to run while different people's letters differ.
-    pub fn for_sender(sender: &Profile) -> Seed {
-        Seed(fnv1a(sender.name.trim().to_lowercase().as_bytes()))
+    /// The default seed: from the writer (name and address) and the date, so one person's
+    /// letter is stable within a day while different people's letters differ.
+    pub fn for_sender(sender: &Profile, date: jiff::civil::Date) -> Seed {
+        let key = format!(
+            "{}\u{0}{}\u{0}{date}",
+            sender.name.trim().to_lowercase(),
+            sender.address_lines().join("\n").to_lowercase()
+        );
+        Seed(fnv1a(key.as_bytes()))
     }
 
-    /// Picks one wording per variant for this recipient.
-    pub fn choose(self, template: &Template, recipient: &Recipient) -> BTreeMap<String, String> {
-        template
-            .variants
-            .iter()
-            .map(|(name, options)| {
-                let key = format!("{}\u{0}{}\u{0}{name}", self.0, recipient.id);
-                let i = (fnv1a(key.as_bytes()) % options.len().max(1) as u64) as usize;
-                (name.clone(), options.get(i).cloned().unwrap_or_default())
-            })
-            .collect()
+    /// Which of `count` wordings of the item `name` this recipient's letter uses.
+    pub fn pick(self, recipient: &Recipient, name: &str, count: usize) -> usize {
+        let key = format!("{}\u{0}{}\u{0}{name}", self.0, recipient.id);
+        (fnv1a(key.as_bytes()) % count.max(1) as u64) as usize
     }
 }
 
@@ -156,55 +172,313 @@ fn is_free_text(template: &Template, key: &str) -> bool {
         .any(|q| q.key == key && q.kind.is_free_text())
 }
 
-/// Renders one letter.
-pub fn compose(
-    library: &Library,
-    template: &Template,
-    recipient: &Recipient,
-    sender: &Profile,
-    answers: &BTreeMap<String, Value>,
-    date: jiff::civil::Date,
-    seed: Seed,
-) -> Result<Letter> {
-    let variant = seed.choose(template, recipient);
-    let data = context(recipient, sender, answers, date, &variant);
-    let (body, subject) = library.render(template, &data)?;
-    let (body, sources) = number_citations(&body, template)?;
-    let (body, ask) = take_ask(&body, template)?;
-    let body = tidy(&body);
-    // The same letter with every written answer left empty: the template's own words.
-    let bare_answers: BTreeMap<String, Value> = answers
-        .iter()
-        .map(|(k, v)| {
-            let blank = v.is_string() && is_free_text(template, k);
-            (
-                k.clone(),
-                if blank {
-                    Value::String(String::new())
-                } else {
-                    v.clone()
-                },
-            )
+/// Everything a run's letters share: the templates, the campaign data, the template, the
+/// sender, the answers, the date and the seed. [`Request::compose`] makes one letter from it.
+#[derive(Clone, Copy)]
+pub struct Request<'a> {
+    /// The templates (and their Handlebars registry).
+    pub library: &'a Library,
+    /// The campaign data, for templates that use it.
+    pub campaign: Option<&'a Campaign>,
+    /// The template to write.
+    pub template: &'a Template,
+    /// Who writes.
+    pub sender: &'a Profile,
+    /// The answers to the template's questions.
+    pub answers: &'a BTreeMap<String, Value>,
+    /// The date on the letters.
+    pub date: jiff::civil::Date,
+    /// What picks the wordings.
+    pub seed: Seed,
+}
+
+/// How a template reads for one recipient: its own words (not the writer's), counted in the
+/// body without the sources list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measure {
+    /// Template words before the writer's first own words (salutation included).
+    pub words_before_own: usize,
+    /// Template words in all.
+    pub words: usize,
+    /// Flesch–Kincaid grade of the template's paragraphs (salutation and signature left out).
+    pub grade: f64,
+}
+
+/// Stands for the writer's words while a template is measured.
+const OWN_WORDS: &str = "OWNWORDSMARK";
+
+impl Request<'_> {
+    /// Measures the template text of the letter to `recipient` (see [`Measure`]).
+    pub fn measure(&self, recipient: &Recipient) -> Result<Measure> {
+        let marked: BTreeMap<String, Value> = self
+            .answers
+            .iter()
+            .map(|(k, v)| {
+                let own =
+                    v.as_str().is_some_and(|s| !s.is_empty()) && is_free_text(self.template, k);
+                (
+                    k.clone(),
+                    if own {
+                        Value::String(OWN_WORDS.into())
+                    } else {
+                        v.clone()
+                    },
+                )
+            })
+            .collect();
+        let letter = Request {
+            answers: &marked,
+            ..*self
+        }
+        .compose(recipient)?;
+        // Citation numbers are not words.
+        let mut text = String::with_capacity(letter.body.len());
+        let mut in_mark = false;
+        for c in letter.body.chars() {
+            match c {
+                '[' => in_mark = true,
+                ']' if in_mark => in_mark = false,
+                _ if !in_mark => text.push(c),
+                _ => {}
+            }
+        }
+        let before = text.split(OWN_WORDS).next().unwrap_or("");
+        let words_before_own = readability::words(before).count();
+        let words = readability::words(&text)
+            .filter(|w| *w != OWN_WORDS)
+            .count();
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        let inner = if paragraphs.len() > 2 {
+            &paragraphs[1..paragraphs.len() - 1]
+        } else {
+            &paragraphs[..]
+        };
+        let prose: String = inner
+            .iter()
+            .map(|p| p.replace(OWN_WORDS, ""))
+            .filter(|p| !p.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        Ok(Measure {
+            words_before_own,
+            words,
+            grade: readability::measure(&prose).grade,
         })
-        .collect();
-    let bare_data = context(recipient, sender, &bare_answers, date, &variant);
-    let (bare, _) = library.render(template, &bare_data)?;
-    let (bare, _) = number_citations(&bare, template)?;
-    let (bare, _) = take_ask(&bare, template)?;
-    let bare = tidy(&bare);
-    let score = similarity::score(&body, &bare);
-    Ok(Letter {
-        template_id: template.id.clone(),
-        recipient: recipient.clone(),
-        sender: sender.clone(),
-        date,
-        subject: subject.split_whitespace().collect::<Vec<_>>().join(" "),
-        body,
-        ask,
-        topic: template.topic.clone(),
-        sources,
-        score,
-        bare,
+    }
+
+    /// Renders the letter to `recipient`.
+    ///
+    /// Errors: a template that does not render (a missing value, a citation of an undeclared
+    /// source, more than one ask), or campaign data with no ask for the topic.
+    pub fn compose(&self, recipient: &Recipient) -> Result<Letter> {
+        let t = self.template;
+        let (campaign_data, expired, campaign_sources) = self.campaign_data(recipient)?;
+        let bill = campaign_data["bill"]["number"].as_str().map(|n| {
+            let title = campaign_data["bill"]["title"].as_str().unwrap_or("");
+            if title.is_empty() {
+                n.to_string()
+            } else {
+                format!(
+                    "{n}, the {}",
+                    title.trim_start_matches("The ").trim_start_matches("the ")
+                )
+            }
+        });
+        let render = |answers: &BTreeMap<String, Value>| -> Result<(String, String)> {
+            let mut data = context(recipient, self.sender, answers, self.date, &BTreeMap::new());
+            data["campaign"] = campaign_data.clone();
+            let mut variant = serde_json::Map::new();
+            for (name, options) in &t.variants {
+                let i = self.seed.pick(recipient, name, options.len());
+                let text = self.library.render_variant(t, name, i, &data)?;
+                variant.insert(name.clone(), Value::String(text));
+            }
+            data["variant"] = Value::Object(variant);
+            self.library.render(t, &data)
+        };
+        let (body, subject) = render(self.answers)?;
+        let note = t.citations == crate::data::templates::Citations::Note;
+        let (body, sources) = number_citations(&body, t, &campaign_sources, !note)?;
+        let (body, ask) = take_ask(&body, t)?;
+        let body = tidy(&body);
+        // The same letter with every written answer left empty: the template's own words.
+        let bare_answers: BTreeMap<String, Value> = self
+            .answers
+            .iter()
+            .map(|(k, v)| {
+                let blank = v.is_string() && is_free_text(t, k);
+                (
+                    k.clone(),
+                    if blank {
+                        Value::String(String::new())
+                    } else {
+                        v.clone()
+                    },
+                )
+            })
+            .collect();
+        let (bare, _) = render(&bare_answers)?;
+        let (bare, _) = number_citations(&bare, t, &campaign_sources, !note)?;
+        let (bare, _) = take_ask(&bare, t)?;
+        let bare = tidy(&bare);
+        let score = similarity::score(&body, &bare);
+        Ok(Letter {
+            template_id: t.id.clone(),
+            recipient: recipient.clone(),
+            sender: self.sender.clone(),
+            date: self.date,
+            subject: subject.split_whitespace().collect::<Vec<_>>().join(" "),
+            body,
+            ask,
+            topic: t.topic.clone(),
+            sources,
+            source_note: note,
+            score,
+            bare,
+            expired,
+            bill,
+            own_line: own_line(t, self.answers),
+            reply_wanted: self.answers.get("reply").and_then(Value::as_bool) == Some(true),
+        })
+    }
+
+    /// The `campaign` object the template sees for this recipient, the entries that expired,
+    /// and the campaign's sources (citable as `cite` marks).
+    fn campaign_data(&self, recipient: &Recipient) -> Result<(Value, Vec<Expired>, Vec<Source>)> {
+        let (Some(campaign), Some(using)) = (self.campaign, self.template.campaign.as_ref()) else {
+            return Ok((Value::Null, Vec::new(), Vec::new()));
+        };
+        let topic = match (&using.topic, &using.topic_from) {
+            (Some(t), _) => t.clone(),
+            (None, Some(key)) => self
+                .answers
+                .get(key)
+                .and_then(Value::as_str)
+                .unwrap_or("law")
+                .to_string(),
+            (None, None) => "law".into(),
+        };
+        let (place, role) = crate::data::campaign::place_of(recipient);
+        let fit = campaign.fit(&place, &topic, role, self.date)?;
+        let us = recipient.country == "US";
+        let spell = |text: &str| {
+            if us {
+                conventions::us_spelling(text)
+            } else {
+                text.to_string()
+            }
+        };
+        let cites = |ids: &[String]| -> String {
+            ids.iter()
+                .map(|id| format!(" {CITE_OPEN}{id}{CITE_CLOSE}"))
+                .collect()
+        };
+        let pick = |name: &str, wordings: &[String]| -> String {
+            let i = self.seed.pick(recipient, name, wordings.len());
+            spell(wordings.get(i).map(String::as_str).unwrap_or_default())
+        };
+        // A cited statement: the wording, then its citation marks before the final full stop.
+        let cited = |name: &str, wordings: &[String], sources: &[String]| -> String {
+            let text = pick(name, wordings);
+            let marks = cites(sources);
+            match text.strip_suffix('.') {
+                Some(stem) => format!("{stem}{marks}."),
+                None => format!("{text}{marks}"),
+            }
+        };
+        let ask = pick("campaign-ask", &fit.ask.wordings);
+        let context = fit
+            .context
+            .map(|c| cited("campaign-context", &c.wordings, &c.sources));
+        let is_position =
+            |id: &str| id.starts_with("china-position") || id == "china-medical-association";
+        let preferred: Vec<&(String, crate::data::campaign::Fact)> = using
+            .facts
+            .iter()
+            .filter_map(|id| fit.facts.iter().copied().find(|(fid, _)| fid == id))
+            .filter(|(id, _)| !is_position(id))
+            .collect();
+        let candidates: Vec<&(String, crate::data::campaign::Fact)> = if preferred.is_empty() {
+            fit.facts
+                .iter()
+                .copied()
+                .filter(|(id, _)| !is_position(id))
+                .collect()
+        } else {
+            preferred
+        };
+        let fact = (!candidates.is_empty()).then(|| {
+            let (id, f) = candidates[self.seed.pick(recipient, "campaign-fact", candidates.len())];
+            cited(&format!("fact-{id}"), &f.wordings, &f.sources)
+        });
+        let positions: Vec<&(String, crate::data::campaign::Fact)> = fit
+            .facts
+            .iter()
+            .copied()
+            .filter(|(id, _)| is_position(id))
+            .collect();
+        let china = (!positions.is_empty()).then(|| {
+            let (id, f) = positions[self.seed.pick(recipient, "campaign-china", positions.len())];
+            cited(&format!("fact-{id}"), &f.wordings, &f.sources)
+        });
+        let bill = fit
+            .bills
+            .first()
+            .map(|b| json!({ "number": b.number, "title": b.title, "stage": b.stage }));
+        let data = json!({
+            "topic": topic,
+            "jurisdiction": fit.jurisdiction.name,
+            "ask": ask,
+            "context": context,
+            "fact": fact,
+            "china": china,
+            "bill": bill,
+            "laws": fit.laws.iter().map(|l| &l.name).collect::<Vec<_>>(),
+        });
+        let sources = campaign
+            .sources
+            .iter()
+            .map(|(id, s)| Source {
+                id: id.clone(),
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                date: s.date.clone(),
+                url: s.url.clone(),
+            })
+            .collect();
+        Ok((data, fit.expired, sources))
+    }
+}
+
+/// The first sentence of the writer's main answer (`personal`, else the first free-text
+/// answer), at most 15 words.
+fn own_line(t: &Template, answers: &BTreeMap<String, Value>) -> Option<String> {
+    let text = answers
+        .get("personal")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| {
+            t.questions
+                .iter()
+                .filter(|q| q.kind.is_free_text())
+                .find_map(|q| {
+                    answers
+                        .get(&q.key)
+                        .and_then(Value::as_str)
+                        .filter(|s| !s.trim().is_empty())
+                })
+        })?;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(text.len());
+    let sentence = text[..end].trim();
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    Some(if words.len() > 15 {
+        format!("{} ...", words[..15].join(" "))
+    } else {
+        sentence.to_string()
     })
 }
 
@@ -233,8 +507,14 @@ fn take_ask(text: &str, template: &Template) -> Result<(String, Option<String>)>
     Ok((out, ask))
 }
 
-/// Replaces citation marks with `[n]` in order of first use; returns the cited sources.
-fn number_citations(text: &str, template: &Template) -> Result<(String, Vec<Source>)> {
+/// Replaces citation marks with `[n]` in order of first use; returns the cited sources. An id
+/// is looked up in the template's sources, then in the campaign's.
+fn number_citations(
+    text: &str,
+    template: &Template,
+    campaign: &[Source],
+    marks: bool,
+) -> Result<(String, Vec<Source>)> {
     let mut out = String::with_capacity(text.len());
     let mut cited: Vec<Source> = Vec::new();
     let mut rest = text;
@@ -243,7 +523,12 @@ fn number_citations(text: &str, template: &Template) -> Result<(String, Vec<Sour
         let after = &rest[start + CITE_OPEN.len_utf8()..];
         let end = after.find(CITE_CLOSE).unwrap_or(after.len());
         let id = &after[..end];
-        let source = template.sources.iter().find(|s| s.id == id).ok_or_else(|| {
+        let source = template
+            .sources
+            .iter()
+            .chain(campaign)
+            .find(|s| s.id == id)
+            .ok_or_else(|| {
             Error::usage(format!(
                 "template `{}` cites `{id}`, which is not declared under `sources` in its front matter",
                 template.id
@@ -256,7 +541,14 @@ fn number_citations(text: &str, template: &Template) -> Result<(String, Vec<Sour
                 cited.len()
             }
         };
-        out.push_str(&format!("[{n}]"));
+        if marks {
+            out.push_str(&format!("[{n}]"));
+        } else {
+            // No mark: drop the space that would have come before it.
+            while out.ends_with(' ') {
+                out.pop();
+            }
+        }
         rest = after.get(end + CITE_CLOSE.len_utf8()..).unwrap_or("");
     }
     out.push_str(rest);
@@ -318,20 +610,57 @@ impl Letter {
     pub fn date_text(&self) -> String {
         conventions::format_date(
             self.date,
-            DateStyle::for_country(self.sender.country.as_deref()),
+            DateStyle::for_country(Some(self.recipient.country.as_str())),
         )
     }
 
-    /// The body plus the numbered sources, as sent in an email.
+    /// The sender's signature block for emails and contact forms: postal address, email and
+    /// phone, under the name that signs the letter.
+    pub fn signature_block(&self) -> String {
+        let mut lines = self.sender.address_lines();
+        lines.extend(self.sender.email.iter().cloned());
+        lines.extend(self.sender.phone.iter().map(|p| format!("Tel. {p}")));
+        lines.join("\n")
+    }
+
+    /// The body, the signature block and the sources, as sent in an email or a contact form.
     pub fn email_text(&self) -> String {
+        let block = self.signature_block();
         let mut out = self.body.clone();
+        if !block.is_empty() {
+            out.push('\n');
+            out.push_str(&block);
+        }
         out.push('\n');
-        if !self.sources.is_empty() {
+        out.push_str(&self.sources_text());
+        out
+    }
+
+    /// The sources as plain text: numbered under "Sources", or under a note to the editor.
+    pub fn sources_text(&self) -> String {
+        let mut out = String::new();
+        if self.sources.is_empty() {
+            return out;
+        }
+        if self.source_note {
+            out.push_str("\nSources for the facts above (not for publication):\n");
+            for s in &self.sources {
+                out.push_str(&format!("- {}\n", source_line(s)));
+            }
+        } else {
             out.push_str("\nSources\n");
             for (i, s) in self.sources.iter().enumerate() {
                 out.push_str(&format!("[{}] {}\n", i + 1, source_line(s)));
             }
         }
+        out
+    }
+
+    /// The body plus the numbered sources (no signature block), for the printed letter.
+    pub fn print_text(&self) -> String {
+        let mut out = self.body.clone();
+        out.push('\n');
+        out.push_str(&self.sources_text());
         out
     }
 }

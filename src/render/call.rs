@@ -3,8 +3,46 @@
 //!
 //! May import: [`crate::conventions`], [`crate::letters`].
 
-use crate::conventions::address_name;
+use crate::conventions::{address_name, office_title, town};
 use crate::letters::Letter;
+
+/// What to say to the staffer who answers, at most 60 words besides the ask's own: who is
+/// calling and from where, the ask with the bill's number and name, one line of the writer's
+/// own words, and "please let me know" when the writer asked for a reply.
+pub fn script(letter: &Letter) -> String {
+    let place = town(&letter.sender.address_lines());
+    let whom = office_title(&letter.recipient).unwrap_or_else(|| "them".into());
+    let mut parts = vec![format!(
+        "Hello, my name is {}{}.",
+        letter.sender.name,
+        if place.is_empty() {
+            String::new()
+        } else {
+            format!(" and I live in {place}")
+        }
+    )];
+    match letter.ask.as_deref() {
+        Some(ask) => parts.push(format!("Please ask {whom}: {}", capitalised(ask.trim()))),
+        None => parts.push(format!("I am calling about {}.", letter.topic)),
+    }
+    if let Some(bill) = &letter.bill
+        && !letter
+            .ask
+            .as_deref()
+            .is_some_and(|a| a.contains(bill.split(',').next().unwrap_or(bill)))
+    {
+        parts.push(format!("It is about {bill}."));
+    }
+    if let Some(line) = &letter.own_line {
+        parts.push(line.clone());
+    }
+    parts.push(if letter.reply_wanted {
+        "Please let me know the answer. Thank you.".to_string()
+    } else {
+        "Thank you for passing this on.".to_string()
+    });
+    parts.join(" ")
+}
 
 /// A short script for calling the office: who you are, where you live, the one ask.
 pub fn render(letter: &Letter) -> String {
@@ -29,29 +67,10 @@ pub fn render(letter: &Letter) -> String {
         }
         out.push('\n');
     }
-    let place = letter
-        .sender
-        .address_lines()
-        .last()
-        .cloned()
-        .unwrap_or_default();
-    out.push_str("Say:\n\n");
-    out.push_str(&format!(
-        "Hello, my name is {}{}. I am calling about {}.\n\n",
-        letter.sender.name,
-        if place.is_empty() {
-            String::new()
-        } else {
-            format!(" and I live in {place}")
-        },
-        letter.topic
-    ));
-    if let Some(ask) = letter.ask.as_deref() {
-        out.push_str(&capitalised(ask.trim()));
-        out.push_str("\n\n");
-    }
-    out.push_str("I don't need a response. Thank you for passing this on.\n\n");
-    out.push_str("Tips: staff take a note of your name, town and request; keep it short and polite. If you reach voicemail, leave the same message with your phone number.\n");
+    out.push_str("Say (about 30 seconds):\n\n");
+    out.push_str(&script(letter));
+    out.push_str("\n\n");
+    out.push_str("Tips: the person who answers is a member of staff; they note your name, town and request. Keep it short and polite. If you reach voicemail, leave the same message with your phone number.\n");
     out
 }
 

@@ -14,6 +14,8 @@ pub fn render(letter: &Letter) -> String {
     if message.chars().count() > MESSAGE_LIMIT {
         // Keep the letter; shorten the sources to their addresses.
         let mut short = letter.body.clone();
+        short.push('\n');
+        short.push_str(&letter.signature_block());
         short.push_str("\n\nSources: ");
         short.push_str(
             &letter

@@ -32,7 +32,12 @@ pub fn render(letter: &Letter) -> String {
         .collect();
     out.push_str(&paragraphs.join("\n\n"));
     out.push('\n');
-    if !letter.sources.is_empty() {
+    if !letter.sources.is_empty() && letter.source_note {
+        out.push_str("\n## Sources for the facts above (not for publication)\n\n");
+        for s in &letter.sources {
+            out.push_str(&format!("- {}\n", source_line(s)));
+        }
+    } else if !letter.sources.is_empty() {
         out.push_str("\n## Sources\n\n");
         for (i, s) in letter.sources.iter().enumerate() {
             out.push_str(&format!("{}. {}\n", i + 1, source_line(s)));

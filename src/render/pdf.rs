@@ -254,14 +254,23 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
             &mut placed,
             &mut y,
             &mut page,
-            "Sources".into(),
+            if letter.source_note {
+                "Sources for the facts above (not for publication)".into()
+            } else {
+                "Sources".into()
+            },
             SMALL,
             SMALL * 1.35,
         );
         for (i, s) in letter.sources.iter().enumerate() {
+            let mark = if letter.source_note {
+                "-".to_string()
+            } else {
+                format!("[{}]", i + 1)
+            };
             for line in wrap(
                 &font,
-                &format!("[{}] {}", i + 1, crate::letters::source_line(s)),
+                &format!("{mark} {}", crate::letters::source_line(s)),
                 SMALL,
                 text_width,
             ) {

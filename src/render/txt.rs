@@ -20,6 +20,6 @@ pub fn render(letter: &Letter) -> String {
         out.push('\n');
     }
     out.push_str(&format!("\nSubject: {}\n\n", letter.subject));
-    out.push_str(&letter.email_text());
+    out.push_str(&letter.print_text());
     out
 }

@@ -16,17 +16,18 @@ const LAYERS: &[(&str, u32)] = &[
     ("questions", 2),
     ("data::recipients", 3),
     ("data::import", 4),
-    ("conventions", 5),
-    ("data::templates", 6),
-    ("data::profile", 7),
-    ("data", 8),
-    ("letters", 9),
-    ("render", 10),
-    ("output", 11),
-    ("mail", 12),
-    ("interactive", 13),
-    ("commands", 14),
-    ("", 15), // lib.rs and main.rs
+    ("data::campaign", 5),
+    ("conventions", 6),
+    ("data::templates", 7),
+    ("data::profile", 8),
+    ("data", 9),
+    ("letters", 10),
+    ("render", 11),
+    ("output", 12),
+    ("mail", 13),
+    ("interactive", 14),
+    ("commands", 15),
+    ("", 16), // lib.rs and main.rs
 ];
 
 /// The layer entry (prefix, rank) of a module path such as `data::recipients::find`.

@@ -72,9 +72,10 @@ fn writes_files_named_to_sort_and_not_collide() {
         t.path("out/2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt"),
     )
     .unwrap();
-    assert!(text.contains("Dear Alex Baker MP,"));
-    assert!(text.contains("I do not need a reply."));
-    assert!(text.starts_with("Zoë Example\n12 Elm Street\nSpringfield, MA 01101\nzoe@example.org\n\nNovember 28, 2026\n\nAlex Baker MP\nHouse of Commons\nLondon\nSW1A 0AA\n"));
+    assert!(text.contains("Dear Alex Baker,"));
+    assert!(text.contains("Please reply to me at 12 Elm Street, Springfield, MA 01101."));
+    // A British recipient gets a British date.
+    assert!(text.starts_with("Zoë Example\n12 Elm Street\nSpringfield, MA 01101\nzoe@example.org\n\n28 November 2026\n\nAlex Baker MP\nHouse of Commons\nLondon\nSW1A 0AA\n"));
 }
 
 #[test]
@@ -95,7 +96,7 @@ fn never_overwrites_without_force() {
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
-            .contains("Dear Alex Baker MP")
+            .contains("Dear Alex Baker,")
     );
     // No temporary files are left behind.
     assert!(std::fs::read_dir(forced.path("out")).unwrap().all(|e| {
@@ -133,7 +134,7 @@ fn eml_parses_back_to_the_same_letter() {
     );
     assert_eq!(
         h.get_first_value("Subject").unwrap(),
-        "Please press for an independent international investigation into forced organ harvesting in China"
+        "An independent investigation of organ harvesting in China: a question from Springfield, MA"
     );
     assert!(h.get_first_value("Message-ID").unwrap().starts_with('<'));
     assert!(
@@ -144,16 +145,25 @@ fn eml_parses_back_to_the_same_letter() {
     assert_eq!(mail.ctype.charset, "utf-8");
     // On the wire lines end in CRLF; the letter's own text uses LF.
     let body = mail.get_body().unwrap().replace("\r\n", "\n");
-    assert!(body.starts_with("Dear Alex Baker MP,\n"), "{body}");
+    assert!(body.starts_with("Dear Alex Baker,\n"), "{body}");
     assert!(
         body.contains(PERSONAL),
         "the UTF-8 personal paragraph survives encoding"
     );
-    // The body of the .eml is the letter from salutation to sources, as in the .txt file.
+    // The body of the .eml is the letter from salutation to sources, as in the .txt file, with
+    // the sender's signature block (address and email) under the name.
     let txt =
         std::fs::read_to_string(t.path("out/2026-11-28_un-investigation_uk-mp-alex-baker.txt"))
             .unwrap();
-    assert!(txt.ends_with(&body), "txt:\n{txt}\n--- eml body:\n{body}");
+    let letter_part = body.split("\n12 Elm Street\n").next().unwrap();
+    assert!(
+        txt.contains(letter_part),
+        "txt:\n{txt}\n--- eml body:\n{body}"
+    );
+    assert!(
+        body.contains("Zoë Example\n12 Elm Street\nSpringfield, MA 01101\nzoe@example.org\n"),
+        "{body}"
+    );
     // Every line is within the RFC 5322 limit.
     assert!(raw.split(|b| *b == b'\n').all(|l| l.len() <= 78));
 }
@@ -182,7 +192,10 @@ fn markdown_letter() {
         .args(["--no-input", "--stdout", "--format", "md"])
         .run();
     out.ok();
-    assert!(out.stdout.contains("**Subject: Please press"));
+    assert!(
+        out.stdout
+            .contains("**Subject: An independent investigation")
+    );
     assert!(out.stdout.contains("It \\*matters\\*."));
     assert!(out.stdout.contains("## Sources\n\n1. "));
 }
@@ -206,8 +219,11 @@ fn answers_file_and_profile_drive_a_script() {
         out.stdout
             .contains("I teach medical ethics.\n\nMy students ask me what they can do.")
     );
-    assert!(out.stdout.contains("Yours sincerely,\n\nAda Lovelace"));
-    assert!(out.stdout.contains("I do not need a reply."));
+    assert!(out.stdout.contains("Yours sincerely,\nAda Lovelace"));
+    assert!(
+        out.stdout
+            .contains("Please reply to me at 1 Analytical Row, London, N1 1AA.")
+    );
 }
 
 #[test]
@@ -257,8 +273,9 @@ fn template_audience_mismatch_warns_but_writes() {
         )
         .sender()
         .run();
-    out.ok().stderr_is("warning: template `transplant-tourism-law` is written for us-senate, us-house, us-state-upper, us-state-lower, uk-commons, uk-lords, eu-parliament, legislature; 1 recipient is outside that (`acme-health`)\n");
+    out.ok().stderr_is("warning: template `transplant-tourism-law` is written for us-senate, us-house, us-state-upper, us-state-lower, uk-commons, uk-lords, eu-parliament, legislature, government; 1 recipient is outside that (`acme-health`)\n");
     assert!(out.stdout.contains("Dear Sir or Madam,"));
+    assert!(out.stdout.contains("Yours faithfully,"));
 }
 
 #[test]
@@ -337,7 +354,14 @@ fn each_recipient_gets_the_channels_it_can_receive() {
     )
     .unwrap();
     assert!(form.starts_with("Contact form: https://www.warren.senate.gov/?p=email_senator\n"));
-    assert!(form.contains("Subject (63 characters):\nPlease help stop transplant tourism and forced organ harvesting\n"));
+    assert!(
+        form.contains(" characters):\nOrgan trafficking abroad: a question from Springfield, MA\n")
+    );
+    // The message carries the sender's address under the name.
+    assert!(
+        form.contains("Zoë Example\n12 Elm Street\nSpringfield, MA 01101\nzoe@example.org\n"),
+        "{form}"
+    );
     let message_len: usize = form
         .split("Message (")
         .nth(1)

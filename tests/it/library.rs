@@ -202,7 +202,7 @@ fn the_library_covers_every_call_with_sources() {
     }
     for t in &all {
         assert!(
-            !t["sources"].as_array().unwrap().is_empty(),
+            !t["sources"].as_array().unwrap().is_empty() || t.get("campaign").is_some(),
             "{} has no sources",
             t["id"]
         );
@@ -257,7 +257,9 @@ fn no_letter_overstates_its_sources() {
         if lower.contains("genocide") {
             assert!(
                 lower.contains("no finding of genocide")
-                    || lower.contains("not make a finding of genocide"),
+                    || lower.contains("not make a finding of genocide")
+                    || lower.contains("no genocide finding")
+                    || lower.contains("did not find genocide"),
                 "{id} ({case})"
             );
         }
@@ -349,9 +351,11 @@ fn variation_is_deterministic_under_a_seed_and_differs_between_writers() {
             })
             .run();
         out.ok();
+        // The paragraph after the salutation.
         out.stdout
-            .lines()
-            .find(|l| l.starts_with("I "))
+            .split("\n\n")
+            .skip_while(|p| !p.starts_with("Dear "))
+            .nth(1)
             .unwrap()
             .to_string()
     };

@@ -94,8 +94,8 @@ fn a_whole_letter_to_three_recipients() {
     );
     answer(
         &mut s,
-        "Any personal or local connection?",
-        "I live in Springfield.",
+        "Who you are, in a few words",
+        "a nurse in Springfield",
     );
     s.expect("Would you like a written reply?").unwrap();
     s.send("y").unwrap();
@@ -205,10 +205,10 @@ fn cancel_at_preview_writes_nothing_and_invalid_answers_are_asked_again() {
     s.expect("it is 1501 characters long; the limit is 1500")
         .unwrap();
     answer(&mut s, "In your own words", "Accountability matters to me.");
-    answer(&mut s, "Any personal or local connection?", "");
+    answer(&mut s, "Who you are, in a few words", "");
     s.expect("Would you like a written reply?").unwrap();
     s.send("n").unwrap();
-    s.expect("Dear Alex Baker MP,").unwrap();
+    s.expect("Dear Alex Baker,").unwrap();
     s.expect("What next?").unwrap();
     s.send(DOWN).unwrap();
     s.send(DOWN).unwrap();
@@ -475,7 +475,7 @@ fn the_wizard_offers_to_send_after_writing() {
         "In your own words",
         "Accountability matters to me, and I want my council to speak up.",
     );
-    answer(&mut s, "Any personal or local connection?", "");
+    answer(&mut s, "Who you are, in a few words", "");
     s.expect("Would you like a written reply?").unwrap();
     s.send("n").unwrap();
     s.expect("What next?").unwrap();

@@ -149,7 +149,7 @@ fn starttls_with_login_delivers_messages_that_parse_back() {
         assert!(to.contains(env["rcpt_tos"][0].as_str().unwrap()), "{to}");
         assert_eq!(
             mail.headers.get_first_value("Subject").unwrap(),
-            "Please help stop transplant tourism and forced organ harvesting"
+            "Organ trafficking abroad: a question from Leeds"
         );
         assert!(
             mail.get_body()
@@ -407,7 +407,7 @@ fn without_an_smtp_account_links_open_each_letter() {
         );
     let out = send(&mut t, &["--links"]);
     out.ok()
-        .stdout_has("mail program: mailto:one%40example.org?subject=Please%20help%20stop")
+        .stdout_has("mail program: mailto:one%40example.org?subject=Organ%20trafficking%20abroad")
         .stdout_has("Gmail: https://mail.google.com/mail/?view=cm&fs=1&to=one%40example.org&su=")
         .stdout_has(
             "Outlook: https://outlook.live.com/mail/0/deeplink/compose?to=two%40example.org",

@@ -132,7 +132,10 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             .map(|s| s.split('/').next().unwrap_or(s).to_uppercase())
             .unwrap_or_default();
         let (body, honorific) = match role.kind.as_str() {
-            "lower" => ("us-state-lower", "Representative"),
+            "lower" => (
+                "us-state-lower",
+                crate::data::recipients::us_lower_house_title(&state),
+            ),
             _ => ("us-state-upper", "Senator"),
         };
         let family = p

@@ -118,9 +118,16 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
         } else {
             r.region_name.clone()
         };
+        let (honorific, name) = split_honorific(&r.display_as);
+        let mut parts: Vec<&str> = name.split_whitespace().collect();
+        let family = parts.pop().map(str::to_string);
+        let given = parts.first().map(|g| g.to_string());
         imported.recipients.push(Recipient {
             id,
-            name: r.display_as.trim().to_string(),
+            name: name.clone(),
+            given_name: given,
+            family_name: family,
+            honorific,
             post_nominal: Some("MP".into()),
             role: Some(format!("Member of Parliament for {}", r.pcon_name)),
             body: "uk-commons".into(),
@@ -149,4 +156,58 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
         ));
     }
     Ok(imported)
+}
+
+/// Honorifics that the source puts inside `display_as` ("Mr Connor Rand", "Sir Keir Starmer",
+/// "Dr Kieran Mullan"), split off so that letters greet by name parts. "Rt Hon" is a style,
+/// not a form of address, and is dropped. Returns (honorific, the name without it).
+fn split_honorific(display: &str) -> (Option<String>, String) {
+    const HONORIFICS: &[&str] = &[
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Mx",
+        "Dr",
+        "Sir",
+        "Dame",
+        "Professor",
+    ];
+    let mut words: Vec<&str> = display.split_whitespace().collect();
+    let mut honorific = None;
+    loop {
+        match words.as_slice() {
+            ["Rt", "Hon", ..] => {
+                words.drain(..2);
+            }
+            [first, _, ..] if HONORIFICS.contains(&first.trim_end_matches('.')) => {
+                honorific = Some(first.trim_end_matches('.').to_string());
+                words.remove(0);
+            }
+            _ => break,
+        }
+    }
+    (honorific, words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_honorific;
+
+    #[test]
+    fn honorifics_leave_the_name() {
+        assert_eq!(
+            split_honorific("Sir Keir Starmer"),
+            (Some("Sir".into()), "Keir Starmer".into())
+        );
+        assert_eq!(
+            split_honorific("Mr Connor Rand"),
+            (Some("Mr".into()), "Connor Rand".into())
+        );
+        assert_eq!(split_honorific("Alex Baker"), (None, "Alex Baker".into()));
+        assert_eq!(
+            split_honorific("Rt Hon Dame Meg Hillier"),
+            (Some("Dame".into()), "Meg Hillier".into())
+        );
+    }
 }

@@ -585,6 +585,17 @@ fn haystack(r: &Recipient) -> String {
 
 pub use crate::support::text::fold;
 
+/// How members of a US state's lower house are addressed: "Delegate" in Maryland, Virginia and
+/// West Virginia (Houses of Delegates), "Assemblymember" in California, New York, Nevada, New
+/// Jersey and Wisconsin (Assemblies), "Representative" elsewhere. `state` is a USPS code.
+pub fn us_lower_house_title(state: &str) -> &'static str {
+    match state.trim().to_ascii_uppercase().as_str() {
+        "MD" | "VA" | "WV" => "Delegate",
+        "CA" | "NY" | "NV" | "NJ" | "WI" => "Assemblymember",
+        _ => "Representative",
+    }
+}
+
 /// The result of parsing one recipients file: good records, and every problem found.
 #[derive(Debug)]
 pub struct ParsedFile {
