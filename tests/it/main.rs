@@ -1,5 +1,6 @@
 //! The one integration-test binary: every test runs the real `outcry` binary.
 
+mod campaign;
 mod errors;
 mod harness;
 mod layers;

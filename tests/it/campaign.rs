@@ -1,0 +1,468 @@
+//! Letters fit the recipient's jurisdiction today: every template is written to one recipient in
+//! every jurisdiction of the campaign data, and checked against it (issue "Letters that count").
+
+use crate::harness::{Test, repo};
+
+/// One recipient per jurisdiction the campaign data distinguishes, with a postal address so
+/// that every format is written.
+const RECIPIENTS: &str = "
+- {id: us-sen, name: Pat Senator, given_name: Pat, family_name: Senator, honorific: Senator, body: us-senate, country: US, region: MA, contact: {postal: [1 Capitol, 'Washington, DC 20510'], phone: 202-555-0100}}
+- {id: us-rep, name: Pat Rep, given_name: Pat, family_name: Rep, honorific: Representative, body: us-house, country: US, region: NY, district: '10', contact: {postal: [1 Capitol, 'Washington, DC 20515']}}
+- {id: tx-sen, name: Tex Law, given_name: Tex, family_name: Law, body: us-state-upper, country: US, region: TX, contact: {email: tx@example.org}}
+- {id: mi-rep, name: Mia Bill, given_name: Mia, family_name: Bill, body: us-state-lower, country: US, region: MI, contact: {email: mi@example.org}}
+- {id: ca-sen, name: Cal Neither, given_name: Cal, family_name: Neither, body: us-state-upper, country: US, region: CA, contact: {email: ca@example.org}}
+- {id: gb-eng-mp, name: Eng Member, given_name: Eng, family_name: Member, honorific: Ms, post_nominal: MP, body: uk-commons, country: GB, region: South East, contact: {email: eng@example.org}}
+- {id: gb-sct-mp, name: Scot Member, given_name: Scot, family_name: Member, post_nominal: MP, body: uk-commons, country: GB, region: Scotland, contact: {email: sct@example.org}}
+- {id: gb-nir-mp, name: Nir Member, given_name: Nir, family_name: Member, post_nominal: MP, body: uk-commons, country: GB, region: Northern Ireland, contact: {email: nir@example.org}}
+- {id: peer, name: Lord Example of Sample, body: uk-lords, country: GB, contact: {email: peer@example.org}}
+- {id: mep-de, name: Dora MEP, given_name: Dora, family_name: MEP, post_nominal: MEP, body: eu-parliament, country: DE, contact: {email: mep@example.org}}
+- {id: leg-ca, name: Can Leg, body: legislature, country: CA, contact: {email: leg-ca@example.org}}
+- {id: leg-it, name: Ita Leg, body: legislature, country: IT, contact: {email: leg-it@example.org}}
+- {id: leg-es, name: Esp Leg, body: legislature, country: ES, contact: {email: leg-es@example.org}}
+- {id: leg-il, name: Isr Leg, body: legislature, country: IL, contact: {email: leg-il@example.org}}
+- {id: leg-tw, name: Tai Leg, body: legislature, country: TW, contact: {email: leg-tw@example.org}}
+- {id: leg-be, name: Bel Leg, body: legislature, country: BE, contact: {email: leg-be@example.org}}
+- {id: leg-kr, name: Kor Leg, body: legislature, country: KR, contact: {email: leg-kr@example.org}}
+- {id: leg-ie, name: Iri Leg, body: legislature, country: IE, contact: {email: leg-ie@example.org}}
+- {id: leg-au, name: Aus Leg, body: legislature, country: AU, contact: {email: leg-au@example.org}}
+- {id: leg-nz, name: Nzl Leg, body: legislature, country: NZ, contact: {email: leg-nz@example.org}}
+- {id: leg-de, name: Deu Leg, body: legislature, country: DE, contact: {email: leg-de@example.org}}
+- {id: leg-fr, name: Fra Leg, body: legislature, country: FR, contact: {email: leg-fr@example.org}}
+- {id: leg-nl, name: Nld Leg, body: legislature, country: NL, contact: {email: leg-nl@example.org}}
+- {id: leg-jp, name: Jpn Leg, body: legislature, country: JP, contact: {email: leg-jp@example.org}}
+- {id: leg-xx, name: Other Leg, body: legislature, country: BR, contact: {email: leg-br@example.org}}
+- {id: minister, name: The Minister, salutation: Dear Minister, body: government, country: GB, contact: {email: minister@example.org}}
+- {id: acme, name: Acme Travel, salutation: Dear Sir or Madam, body: company, country: GB, contact: {email: acme@example.org}}
+- {id: editor, name: The Letters Editor, organisation: The Example Gazette, body: media, country: GB, contact: {email: letters@example.org}}
+- {id: regulator, name: The Registrar, salutation: Dear Registrar, body: medical, country: GB, contact: {email: reg@example.org}}
+- {id: un-sp, name: Special Procedures Branch, salutation: Dear Special Rapporteurs, body: un, country: CH, contact: {email: sp@example.org}}
+";
+
+/// Jurisdictions that already have a law against the conduct, and words an ask there must not
+/// use (asking for a law they have).
+const HAVE_LAWS: &[&str] = &[
+    "tx-sen", "leg-ca", "leg-it", "leg-es", "leg-il", "leg-tw", "leg-be", "leg-kr",
+];
+const NEW_LAW_WORDS: &[&str] = &["pass a law", "new law", "introduce a law", "a bill to ban"];
+
+/// Bills that lapsed with the 118th Congress, and the 119th-Congress bills that lapse on
+/// 2027-01-03.
+const LAPSED: &[&str] = &["H.R.4132", "S.761", "H.R. 4132"];
+const BILLS_119: &[&str] = &["H.R.1503", "H.R.1540", "S.817", "S.4009", "H.R.2114"];
+
+const SENDER: &[&str] = &[
+    "--sender-name",
+    "Zoë Example",
+    "--sender-email",
+    "zoe@example.org",
+    "--sender-address",
+    "12 Elm Street",
+    "--sender-address",
+    "Springfield, MA 01101",
+    "--sender-country",
+    "US",
+    "--sender-phone",
+    "413-555-0199",
+];
+
+/// The ids of the recipients a template's audience covers.
+fn suited(audience: &[serde_json::Value]) -> Vec<&'static str> {
+    let bodies: Vec<&str> = audience.iter().filter_map(|a| a.as_str()).collect();
+    RECIPIENTS
+        .lines()
+        .filter(|l| l.starts_with("- {id: "))
+        .filter(|l| {
+            let body = l.split("body: ").nth(1).unwrap().split(',').next().unwrap();
+            bodies.contains(&"any") || bodies.contains(&body)
+        })
+        .map(|l| l[7..].split(',').next().unwrap())
+        .collect()
+}
+
+/// Writes every template to every suited recipient in every format on `date`; returns
+/// (template, recipient, file name, text) for each file, and the run's stderr.
+fn write_all(date: &str) -> (Vec<(String, String, String, String)>, String) {
+    let templates = Test::new().args(["templates", "list", "--json"]).run();
+    let mut files = Vec::new();
+    let mut stderr = String::new();
+    for t in templates.json().as_array().unwrap() {
+        let id = t["id"].as_str().unwrap();
+        let to = suited(t["audience"].as_array().unwrap());
+        let mut run = Test::new()
+            .file("r.yaml", RECIPIENTS)
+            .env("OUTCRY_DATE", date)
+            .args([
+                "--recipients",
+                "r.yaml",
+                "write",
+                "-t",
+                id,
+                "--to",
+                &to.join(","),
+            ])
+            .args(SENDER.iter().copied())
+            .args([
+                "--set",
+                "personal=Every organ must be given freely, and I want us to say so.",
+            ])
+            .args(["--no-input", "--out", "out", "--seed", "3"]);
+        for key in ["action", "previous_date"] {
+            if t["questions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|q| q["key"] == key)
+            {
+                run = run.args(["--set", &format!("{key}=3 October 2026")]);
+            }
+        }
+        for f in ["txt", "md", "eml", "pdf", "envelope", "call", "form"] {
+            run = run.args(["--format", f]);
+        }
+        let out = run.run();
+        out.ok();
+        stderr.push_str(&out.stderr);
+        for name in crate::harness::file_names(&run.path("out")) {
+            let bytes = std::fs::read(run.path("out").join(&name)).unwrap();
+            let text = if name.ends_with(".eml") {
+                let mail = mailparse::parse_mail(&bytes).unwrap();
+                mail.get_body().unwrap().replace("\r\n", "\n")
+            } else if name.ends_with(".pdf") {
+                let doc = lopdf::Document::load_mem(&bytes).unwrap();
+                let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+                doc.extract_text(&pages).unwrap_or_default()
+            } else {
+                String::from_utf8(bytes).unwrap()
+            };
+            let recipient = name
+                .trim_start_matches(&format!("{date}_{id}_"))
+                .split('.')
+                .next()
+                .unwrap()
+                .to_string();
+            files.push((id.to_string(), recipient, name, text));
+        }
+    }
+    (files, stderr)
+}
+
+#[test]
+fn every_template_fits_every_jurisdiction_today() {
+    let (files, stderr) = write_all("2026-11-29");
+    assert!(files.len() > 400, "{} files", files.len());
+    assert!(!stderr.contains("expired"), "{stderr}");
+    for (template, recipient, name, text) in &files {
+        let case = format!("{template} to {recipient} ({name})");
+        for bill in LAPSED {
+            assert!(!text.contains(bill), "{case} names lapsed {bill}:\n{text}");
+        }
+        let letter_file = name.ends_with(".txt")
+            && ![".envelope.txt", ".call.txt", ".form.txt"]
+                .iter()
+                .any(|x| name.ends_with(x));
+        if letter_file {
+            // Exactly one yes/no question: every question mark belongs to the ask, which may
+            // be repeated at the end.
+            let body = text.split("\nSources").next().unwrap();
+            let questions: std::collections::HashSet<&str> = body
+                .split_inclusive(['.', '!', '?', '\n', ':'])
+                .filter(|s| s.trim_end().ends_with('?'))
+                .map(str::trim)
+                .collect();
+            assert_eq!(questions.len(), 1, "{case} asks {questions:?}\n{text}");
+            let ask = questions.iter().next().unwrap().to_lowercase();
+            let us = recipient.starts_with("us-")
+                || ["tx-sen", "mi-rep", "ca-sen"].contains(&recipient.as_str());
+            assert!(
+                !(us && ask.contains("human rights council")),
+                "{case}: a US letter asks for action at the UN Human Rights Council: {ask}"
+            );
+            if HAVE_LAWS.contains(&recipient.as_str()) && template == "transplant-tourism-law" {
+                for w in NEW_LAW_WORDS {
+                    assert!(
+                        !ask.contains(w),
+                        "{case}: asks for a law the jurisdiction has: {ask}"
+                    );
+                }
+            }
+        }
+        // The sender's postal address is in every format (the call script names the town).
+        let where_ = if name.ends_with(".call.txt") {
+            "Springfield, MA"
+        } else {
+            "12 Elm Street"
+        };
+        assert!(
+            text.replace('\n', " ").contains(where_),
+            "{case} lacks the sender's address:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn after_the_119th_congress_no_letter_calls_its_bills_pending() {
+    let (files, stderr) = write_all("2027-01-04");
+    for (template, recipient, name, text) in &files {
+        for bill in BILLS_119 {
+            assert!(
+                !text.contains(bill) || name.ends_with(".pdf"),
+                "{template} to {recipient} ({name}) still names {bill}:\n{text}"
+            );
+        }
+    }
+    // The warning names the entry, its date and how to update the campaign data.
+    assert!(
+        stderr
+            .contains("warning: the campaign data's ask `us-senate-hr1503` expired on 2027-01-03")
+            || stderr.contains("warning: the campaign data's bill H.R.1503"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--campaign FILE"), "{stderr}");
+}
+
+#[test]
+fn templates_stay_within_the_word_and_grade_limits() {
+    let out = Test::new()
+        .args(["templates", "check"])
+        .arg(repo().join("templates").display().to_string())
+        .run();
+    out.ok();
+    assert!(!out.stdout.contains("warning:"), "{}", out.stdout);
+    assert_eq!(
+        out.stdout.matches("words before your own words").count(),
+        9,
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn templates_check_warns_about_expired_entries() {
+    Test::new()
+        .env("OUTCRY_DATE", "2027-01-04")
+        .args(["templates", "check"])
+        .arg(
+            repo()
+                .join("templates/transplant-tourism-law.hbs")
+                .display()
+                .to_string(),
+        )
+        .run()
+        .ok()
+        .stdout_has("warning: the campaign data's");
+}
+
+#[test]
+fn campaign_data_can_be_replaced_and_bad_data_is_reported_with_lines() {
+    Test::new()
+        .file("c.yaml", "version: 1\nas_of: \"2026-11-29\"\nsources: {}\nfacts: {}\njurisdictions:\n  default:\n    name: D\n    asks: []\n")
+        .args(["--campaign", "c.yaml", "templates", "show", "transplant-tourism-law"])
+        .run()
+        .expect_code(2)
+        .stderr_has("error: campaign data `c.yaml` is invalid:")
+        .stderr_has("c.yaml:6: `default` has no lasting ask for topic `law`");
+}
+
+/// Salutations and sign-offs from name parts and the recipient's office.
+#[test]
+fn salutations_follow_the_office_and_name_parts() {
+    let cases = [
+        (
+            "- {id: a, name: Elizabeth Warren, given_name: Elizabeth, family_name: Warren, body: us-senate, country: US, region: MA, contact: {email: a@example.org}}",
+            "Dear Senator Warren,",
+            "Sincerely,",
+        ),
+        (
+            "- {id: a, name: Eleanor Norton, given_name: Eleanor, family_name: Norton, honorific: Delegate, body: us-house, country: US, region: DC, contact: {email: a@example.org}}",
+            "Dear Delegate Norton,",
+            "Sincerely,",
+        ),
+        (
+            "- {id: a, name: Pablo Hernandez, given_name: Pablo, family_name: Hernandez, honorific: Resident Commissioner, body: us-house, country: US, region: PR, contact: {email: a@example.org}}",
+            "Dear Resident Commissioner Hernandez,",
+            "Sincerely,",
+        ),
+        (
+            "- {id: a, name: Ann Lee, given_name: Ann, family_name: Lee, body: us-state-lower, country: US, region: CA, contact: {email: a@example.org}}",
+            "Dear Assemblymember Lee,",
+            "Sincerely,",
+        ),
+        (
+            "- {id: a, name: Ann Lee, given_name: Ann, family_name: Lee, body: us-state-lower, country: US, region: MD, contact: {email: a@example.org}}",
+            "Dear Delegate Lee,",
+            "Sincerely,",
+        ),
+        (
+            "- {id: a, name: Ann Lee, given_name: Ann, family_name: Lee, body: us-state-lower, country: US, region: TX, contact: {email: a@example.org}}",
+            "Dear Representative Lee,",
+            "Sincerely,",
+        ),
+        (
+            "- {id: a, name: Keir Starmer, given_name: Keir, family_name: Starmer, honorific: Sir, post_nominal: MP, body: uk-commons, country: GB, region: London, contact: {email: a@example.org}}",
+            "Dear Sir Keir,",
+            "Yours sincerely,",
+        ),
+        (
+            "- {id: a, name: Connor Rand, given_name: Connor, family_name: Rand, honorific: Mr, post_nominal: MP, body: uk-commons, country: GB, region: North West, contact: {email: a@example.org}}",
+            "Dear Mr Rand,",
+            "Yours sincerely,",
+        ),
+        (
+            "- {id: a, name: Alex Baker, given_name: Alex, family_name: Baker, post_nominal: MP, body: uk-commons, country: GB, region: South East, contact: {email: a@example.org}}",
+            "Dear Alex Baker,",
+            "Yours sincerely,",
+        ),
+        (
+            "- {id: a, name: Lord Alton of Liverpool, body: uk-lords, country: GB, contact: {email: a@example.org}}",
+            "Dear Lord Alton,",
+            "Yours sincerely,",
+        ),
+        (
+            "- {id: a, name: The Letters Editor, body: media, country: GB, contact: {email: a@example.org}}",
+            "Dear Editor,",
+            "",
+        ),
+        (
+            "- {id: a, name: Acme plc, salutation: Dear Sir or Madam, body: company, country: GB, contact: {email: a@example.org}}",
+            "Dear Sir or Madam,",
+            "Yours faithfully,",
+        ),
+    ];
+    for (record, salutation, signoff) in cases {
+        let template = if record.contains("body: media") {
+            "letter-to-editor"
+        } else if record.contains("body: company") {
+            "company-due-diligence"
+        } else {
+            "transplant-tourism-law"
+        };
+        let out = Test::new()
+            .file("r.yaml", &format!("{record}\n"))
+            .args([
+                "--recipients",
+                "r.yaml",
+                "write",
+                "-t",
+                template,
+                "--to",
+                "a",
+            ])
+            .args(SENDER.iter().copied())
+            .args(["--set", "personal=Mine.", "--no-input", "--stdout"])
+            .run();
+        out.ok();
+        assert!(
+            out.stdout.contains(&format!("\n{salutation}\n")),
+            "{record}:\n{}",
+            out.stdout
+        );
+        if !signoff.is_empty() {
+            assert!(
+                out.stdout.contains(&format!("\n{signoff}\n")),
+                "{record}:\n{}",
+                out.stdout
+            );
+        }
+    }
+}
+
+#[test]
+fn a_chase_letter_quotes_the_date_and_ask_of_the_earlier_letter() {
+    let mut t = Test::new()
+        .args([
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--to",
+            "uk-mp-alex-baker",
+        ])
+        .args(SENDER.iter().copied())
+        .args([
+            "--set",
+            "personal=Mine.",
+            "--no-input",
+            "--format",
+            "txt",
+            "--out",
+            "out",
+        ]);
+    t.run().ok();
+    let first = std::fs::read_to_string(
+        t.path("out/2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt"),
+    )
+    .unwrap();
+    let ask = first
+        .split_inclusive(['.', '?'])
+        .find(|s| s.contains("Will you"))
+        .unwrap()
+        .trim()
+        .to_string();
+    let out = t
+        .with(
+            &[
+                "write",
+                "-t",
+                "chase",
+                "--to",
+                "uk-mp-alex-baker",
+                "--previous",
+                "out/2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt",
+                "--sender-name",
+                "Zoë Example",
+                "--sender-address",
+                "12 Elm Street",
+                "--sender-address",
+                "Springfield, MA 01101",
+                "--no-input",
+                "--stdout",
+            ],
+            &[],
+        )
+        .run();
+    out.ok()
+        .stdout_has("Subject: Following up my letter of 28 November 2026")
+        .stdout_has(&ask);
+}
+
+#[test]
+fn the_call_script_is_short_and_for_the_staffer() {
+    let out = Test::new()
+        .args([
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--to",
+            "us-sen-ma-warren",
+        ])
+        .args(SENDER.iter().copied())
+        .args([
+            "--set",
+            "personal=I am a nurse. Every organ must be given freely.",
+        ])
+        .args([
+            "--set",
+            "reply=yes",
+            "--no-input",
+            "--stdout",
+            "--format",
+            "call",
+        ])
+        .run();
+    out.ok();
+    let say = out
+        .stdout
+        .split("Say (about 30 seconds):\n\n")
+        .nth(1)
+        .unwrap();
+    let say = say.split("\n\n").next().unwrap();
+    assert!(say.contains("I live in Springfield, MA"), "{say}");
+    assert!(say.contains("Please ask the Senator:"), "{say}");
+    assert!(say.contains("H.R.1503"), "{say}");
+    assert!(say.contains("I am a nurse."), "{say}");
+    assert!(say.contains("Please let me know"), "{say}");
+    assert!(
+        say.split_whitespace().count() <= 75,
+        "{} words: {say}",
+        say.split_whitespace().count()
+    );
+}
