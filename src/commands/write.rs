@@ -351,6 +351,7 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         .map(|r| request.compose(r))
         .collect::<Result<_>>()?;
     warn_expired(&letters);
+    warn_too_long(template, &letters);
 
     if s.interactive {
         match interactive::preview(&mut letters)? {
@@ -500,6 +501,26 @@ fn recipients(
         chosen = picked.recipients;
     }
     Ok(chosen)
+}
+
+/// Warns when a letter is longer than its recipient prints (letters to the editor).
+fn warn_too_long(template: &templates::Template, letters: &[Letter]) {
+    let Some(max) = template.max_words else {
+        return;
+    };
+    for l in letters {
+        let printed = l
+            .body
+            .split("\n\n")
+            .take_while(|p| !p.starts_with(&l.sender.signature()));
+        let words: usize = printed.map(|p| p.split_whitespace().count()).sum();
+        if words > max {
+            eprintln!(
+                "warning: the letter to {} is {words} words; they print letters of about {max} words, so shorten your own words",
+                l.recipient.name
+            );
+        }
+    }
 }
 
 /// Warns once per campaign entry that expired and was left out of the letters.

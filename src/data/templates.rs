@@ -80,6 +80,10 @@ pub struct Template {
     /// marks in the text; the sources follow in a note below the signature, for letters meant
     /// for print such as letters to the editor).
     pub citations: Citations,
+    /// The longest the whole letter should be, in words (the writer's words included), when
+    /// the recipient has a limit (papers print letters of about 200 words); `write` warns past it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_words: Option<usize>,
     /// Alternative wordings, by name; the letter uses `{{variant.NAME}}` and each letter gets
     /// one of them, chosen by the seed, so a campaign's letters are not all identical.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -175,6 +179,8 @@ struct FrontMatter {
     campaign: Option<CampaignUse>,
     #[serde(default)]
     citations: Citations,
+    #[serde(default)]
+    max_words: Option<usize>,
     #[serde(default)]
     questions: Vec<RawQuestion>,
     #[serde(default)]
@@ -346,6 +352,7 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
         committees: fm.committees,
         campaign: fm.campaign,
         citations: fm.citations,
+        max_words: fm.max_words,
         variants: fm.variants,
         body,
         origin: origin.to_string(),

@@ -56,7 +56,7 @@ pub struct Letter {
     pub expired: Vec<Expired>,
     /// The pending bill the ask is about, as "H.R.1503, the Stop Forced Organ Harvesting Act".
     pub bill: Option<String>,
-    /// The first sentence of the writer's own words (at most 15 words), for the call script.
+    /// The first sentence of the writer's own words (at most 10 words), for the call script.
     pub own_line: Option<String>,
     /// Whether the writer asked for a reply (the `reply` answer).
     pub reply_wanted: bool,
@@ -451,7 +451,7 @@ impl Request<'_> {
 }
 
 /// The first sentence of the writer's main answer (`personal`, else the first free-text
-/// answer), at most 15 words.
+/// answer), at most 10 words.
 fn own_line(t: &Template, answers: &BTreeMap<String, Value>) -> Option<String> {
     let text = answers
         .get("personal")
@@ -475,8 +475,8 @@ fn own_line(t: &Template, answers: &BTreeMap<String, Value>) -> Option<String> {
         .unwrap_or(text.len());
     let sentence = text[..end].trim();
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    Some(if words.len() > 15 {
-        format!("{} ...", words[..15].join(" "))
+    Some(if words.len() > 10 {
+        format!("{} ...", words[..10].join(" "))
     } else {
         sentence.to_string()
     })

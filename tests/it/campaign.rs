@@ -425,6 +425,41 @@ fn a_chase_letter_quotes_the_date_and_ask_of_the_earlier_letter() {
 }
 
 #[test]
+fn a_letter_to_the_editor_is_short_unmarked_and_signed_with_the_town() {
+    let out = Test::new()
+        .file("r.yaml", "- {id: ed, name: The Letters Editor, body: media, country: GB, contact: {email: letters@example.org}}\n")
+        .args(["--recipients", "r.yaml", "write", "-t", "letter-to-editor", "--to", "ed"])
+        .args(SENDER.iter().copied())
+        .args(["--set", "personal=My brother waited four years for a kidney.", "--no-input", "--stdout"])
+        .run();
+    out.ok();
+    let printed = out.stdout.split("Dear Editor,").nth(1).unwrap();
+    let printed = printed
+        .split("Zoë Example, Springfield, MA")
+        .next()
+        .unwrap();
+    assert!(
+        !printed.contains('['),
+        "no footnote marks in the text for print:\n{printed}"
+    );
+    assert!(printed.split_whitespace().count() <= 200);
+    out.stdout_has("Zoë Example, Springfield, MA\n")
+        .stdout_has("Sources for the facts above (not for publication):\n- ");
+    // A long letter gets a warning.
+    let long = "word ".repeat(119);
+    let hook = "Your report on donation moved me ".repeat(8);
+    Test::new()
+        .file("r.yaml", "- {id: ed, name: The Letters Editor, body: media, country: GB, contact: {email: letters@example.org}}\n")
+        .args(["--recipients", "r.yaml", "write", "-t", "letter-to-editor", "--to", "ed"])
+        .args(SENDER.iter().copied())
+        .args(["--set", &format!("personal={long}"), "--set", &format!("hook={}", hook.trim())])
+        .args(["--no-input", "--stdout"])
+        .run()
+        .ok()
+        .stderr_has("they print letters of about 200 words");
+}
+
+#[test]
 fn the_call_script_is_short_and_for_the_staffer() {
     let out = Test::new()
         .args([
