@@ -326,10 +326,15 @@ pub fn recipients(
             }
             if !found.is_empty() {
                 let items: Vec<String> = found.iter().map(describe).collect();
+                let defaults = if how == 2 {
+                    mine_ticked(&found)
+                } else {
+                    vec![false; found.len()]
+                };
                 let picked = MultiSelect::with_theme(&theme)
                     .with_prompt("Choose with Space, then press Enter")
                     .items(&items)
-                    .defaults(&vec![how == 2; found.len()])
+                    .defaults(&defaults)
                     .max_length(15)
                     .interact()
                     .map_err(map)?;
@@ -431,6 +436,35 @@ pub fn recipients(
         recipients: chosen,
         to_save,
     })
+}
+
+/// Which of "my representatives" start ticked: senators (a state has two, both yours), and a
+/// House member or MP only when the place gives exactly one. When it gives several, nothing is
+/// ticked among them: the writer's street address decides, so the wizard says so and where to
+/// check, and the writer chooses.
+fn mine_ticked(found: &[Recipient]) -> Vec<bool> {
+    let district_seat = |r: &Recipient| matches!(r.body.as_str(), "us-house" | "uk-commons");
+    let seats = found.iter().filter(|r| district_seat(r)).count();
+    if seats > 1 {
+        let lookup = if found.iter().any(|r| r.country == "US") {
+            "https://www.house.gov/representatives/find-your-representative"
+        } else {
+            "https://members.parliament.uk/constituencies"
+        };
+        say(&format!(
+            "{} this place is in {seats} {}; your street address decides which one is yours. Check it at {lookup}, then choose yours with Space.",
+            style("Note:").yellow(),
+            if found.iter().any(|r| r.country == "US") {
+                "congressional districts"
+            } else {
+                "constituencies"
+            }
+        ));
+    }
+    found
+        .iter()
+        .map(|r| !district_seat(r) || seats == 1)
+        .collect()
 }
 
 /// "My representatives": a ZIP code or a UK place.

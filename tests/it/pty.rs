@@ -381,6 +381,32 @@ fn someone_else_is_validated_saved_and_reusable() {
 }
 
 #[test]
+fn a_town_with_several_mps_ticks_none_and_enter_writes_nothing() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Park Row, Leeds LS1 1AA]\ncountry: GB\n",
+    );
+    let mut s = spawn(&t, &["write", "-t", "transplant-tourism-law"]);
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Find them").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap();
+    answer(&mut s, "Your US ZIP code", "Leeds");
+    s.expect("your street address decides which one is yours")
+        .unwrap();
+    s.expect("members.parliament.uk").unwrap();
+    s.expect("Choose with Space").unwrap();
+    s.send("\r").unwrap(); // Enter out of habit: nothing is ticked
+    s.expect("No one chosen yet. Search again?").unwrap();
+    s.send("n").unwrap();
+    s.expect("cancelled; nothing was written").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert!(!t.path("letters").exists());
+}
+
+#[test]
 fn find_my_representatives_by_zip_and_committee_members_in_the_wizard() {
     let t = Test::new().file(
         "config/profile.yaml",
@@ -396,12 +422,16 @@ fn find_my_representatives_by_zip_and_committee_members_in_the_wizard() {
     answer(&mut s, "Your US ZIP code", "10001");
     s.expect("spans 2 congressional districts (NY-10, NY-12)")
         .unwrap();
+    s.expect("your street address decides which one is yours")
+        .unwrap();
     s.expect("Choose with Space").unwrap();
-    s.send("\r").unwrap(); // all four are preselected
-    s.expect(
-        "Writing to: Kirsten E. Gillibrand, Charles E. Schumer, Daniel S. Goldman, Jerrold Nadler",
-    )
-    .unwrap();
+    // The senators are ticked, neither House member is: the writer picks theirs.
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send(" ").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Writing to: Kirsten E. Gillibrand, Charles E. Schumer, Daniel S. Goldman\r\n")
+        .unwrap();
     s.expect("Add more recipients?").unwrap();
     s.send("y").unwrap();
     s.expect("Find them").unwrap();
