@@ -248,6 +248,59 @@ struct Written {
     similarity: f64,
 }
 
+/// The letters already in the output folder (plain-text copies, newest first), which a chase
+/// letter can follow.
+fn earlier_letters(out: &std::path::Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            [".txt", ".eml", ".md"].iter().any(|x| name.ends_with(x))
+                && ![".envelope.txt", ".call.txt"]
+                    .iter()
+                    .any(|x| name.ends_with(x))
+        })
+        .collect();
+    // One file per letter: the plain text if there is one, else the email, else the form text.
+    files.sort_by_key(|p| {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let rank = if name.ends_with(".form.txt") {
+            3
+        } else if name.ends_with(".txt") {
+            0
+        } else if name.ends_with(".eml") {
+            1
+        } else {
+            2
+        };
+        (
+            std::cmp::Reverse(name.split('.').next().unwrap_or("").to_string()),
+            rank,
+        )
+    });
+    files.dedup_by_key(|p| {
+        p.file_name()
+            .map(|n| {
+                n.to_string_lossy()
+                    .split('.')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    });
+    files
+}
+
 /// Reads an earlier letter for a chase letter: its date (`previous_date`) and its question
 /// (`previous_ask`), as answers that `--set` can still override.
 ///
@@ -263,13 +316,25 @@ fn previous_letter(path: &std::path::Path) -> Result<BTreeMap<String, Provided>>
     } else {
         String::from_utf8_lossy(&bytes).into_owned()
     };
-    let date = text.lines().take(40).find_map(|l| {
-        let l = l.trim();
-        ["%d %B %Y", "%B %d, %Y", "%Y-%m-%d"]
-            .iter()
-            .find_map(|f| jiff::civil::Date::strptime(f, l).ok())
-            .map(|_| l.to_string())
-    });
+    let date = text
+        .lines()
+        .take(40)
+        .find_map(|l| {
+            let l = l.trim();
+            ["%d %B %Y", "%B %d, %Y", "%Y-%m-%d"]
+                .iter()
+                .find_map(|f| jiff::civil::Date::strptime(f, l).ok())
+                .map(|_| l.to_string())
+        })
+        .or_else(|| {
+            // outcry's file names start with the letter's date (2026-11-28_...).
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            let d: jiff::civil::Date = name.get(..10)?.parse().ok()?;
+            Some(crate::conventions::format_date(
+                d,
+                crate::conventions::DateStyle::Long,
+            ))
+        });
     let ask = text.split_inclusive(['.', '?', '!', '\n']).find_map(|s| {
         let s = s.trim();
         let start = s.find("Will you")?;
@@ -322,7 +387,18 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         Some(t) => t,
         None => {
             let all: Vec<&templates::Template> = library.all().collect();
-            interactive::template(&all, &chosen)?
+            let earlier = earlier_letters(&s.out);
+            let t = interactive::template(&all, &chosen, !earlier.is_empty())?;
+            if t.questions.iter().any(|q| q.key == "previous_date")
+                && !s.provided.contains_key("previous_date")
+                && !earlier.is_empty()
+            {
+                let file = interactive::earlier_letter(&earlier)?;
+                for (k, v) in previous_letter(&file)? {
+                    s.provided.entry(k).or_insert(v);
+                }
+            }
+            t
         }
     };
     warn_unsuited(template, &chosen);

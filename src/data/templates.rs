@@ -80,6 +80,9 @@ pub struct Template {
     /// marks in the text; the sources follow in a note below the signature, for letters meant
     /// for print such as letters to the editor).
     pub citations: Citations,
+    /// Whether it follows up an earlier letter (thank-you, chase): the wizard lists these last.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub follow_up: bool,
     /// The longest the whole letter should be, in words (the writer's words included), when
     /// the recipient has a limit (papers print letters of about 200 words); `write` warns past it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -181,6 +184,8 @@ struct FrontMatter {
     citations: Citations,
     #[serde(default)]
     max_words: Option<usize>,
+    #[serde(default)]
+    follow_up: bool,
     #[serde(default)]
     questions: Vec<RawQuestion>,
     #[serde(default)]
@@ -353,6 +358,7 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
         campaign: fm.campaign,
         citations: fm.citations,
         max_words: fm.max_words,
+        follow_up: fm.follow_up,
         variants: fm.variants,
         body,
         origin: origin.to_string(),
@@ -422,14 +428,20 @@ fn cites_in(line: &str) -> Vec<String> {
 
 /// The templates available in this run, by id, with the Handlebars registry they render in.
 pub struct Library {
-    templates: BTreeMap<String, Template>,
+    /// In order: built-in (the article's calls, then follow-ups), then the user's new ones; a
+    /// user template with a built-in id takes that one's place.
+    templates: Vec<Template>,
     registry: Handlebars<'static>,
 }
 
 impl Library {
     /// Loads the built-in templates, then every `*.hbs` in each folder (later ones override).
     pub fn load(dirs: &[PathBuf]) -> Result<Library> {
-        let mut templates = BTreeMap::new();
+        let mut templates: Vec<Template> = Vec::new();
+        let mut put = |t: Template| match templates.iter().position(|o| o.id == t.id) {
+            Some(i) => templates[i] = t,
+            None => templates.push(t),
+        };
         for (name, text) in BUILTIN {
             let t = parse(&format!("built-in:{name}"), text).map_err(|p| {
                 problems_error(
@@ -438,7 +450,7 @@ impl Library {
                     "this is a bug in outcry; please report it",
                 )
             })?;
-            templates.insert(t.id.clone(), t);
+            put(t);
         }
         for dir in dirs {
             for path in template_files(dir)? {
@@ -454,11 +466,11 @@ impl Library {
                         ),
                     )
                 })?;
-                templates.insert(t.id.clone(), t);
+                put(t);
             }
         }
         let mut registry = new_registry();
-        for t in templates.values() {
+        for t in &templates {
             register(&mut registry, t);
         }
         Ok(Library {
@@ -468,9 +480,9 @@ impl Library {
     }
 
     /// All templates, in the order of the article's calls (built-in order), then the user's
-    /// own by id.
+    /// own in the order they were read.
     pub fn all(&self) -> impl Iterator<Item = &Template> {
-        self.templates.values()
+        self.templates.iter()
     }
 
     /// The committees the templates suggest, each once, in template order.
@@ -488,8 +500,8 @@ impl Library {
 
     /// A template by id, or a usage error listing the ids.
     pub fn get(&self, id: &str) -> Result<&Template> {
-        self.templates.get(id).ok_or_else(|| {
-            let ids: Vec<&str> = self.templates.keys().map(String::as_str).collect();
+        self.templates.iter().find(|t| t.id == id).ok_or_else(|| {
+            let ids: Vec<&str> = self.templates.iter().map(|t| t.id.as_str()).collect();
             Error::usage(format!("no template with id `{id}`"))
                 .hint(format!("available: {}", ids.join(", ")))
         })

@@ -245,11 +245,26 @@ fn country(prompt: &str, initial: &str) -> Result<String> {
 }
 
 /// Lets the person pick a template: those written for every chosen recipient first.
-pub fn template<'a>(templates: &[&'a Template], chosen: &[Recipient]) -> Result<&'a Template> {
+/// The letters that fit every chosen recipient come first, in the order of the article's calls;
+/// follow-ups (thank-you, chase) come last, and a chase letter only when there is an earlier
+/// letter to follow (`has_earlier`).
+pub fn template<'a>(
+    templates: &[&'a Template],
+    chosen: &[Recipient],
+    has_earlier: bool,
+) -> Result<&'a Template> {
     heading("What do you want to ask for?");
     let fits = |t: &Template| chosen.iter().all(|r| crate::data::templates::suits(t, r));
-    let mut ordered: Vec<&'a Template> = templates.iter().copied().filter(|t| fits(t)).collect();
-    let others: Vec<&'a Template> = templates.iter().copied().filter(|t| !fits(t)).collect();
+    let offered: Vec<&'a Template> = templates
+        .iter()
+        .copied()
+        .filter(|t| has_earlier || !t.questions.iter().any(|q| q.key == "previous_date"))
+        .collect();
+    let rank = |t: &Template| (!fits(t), t.follow_up);
+    let mut ordered: Vec<&'a Template> = offered.iter().copied().filter(|t| fits(t)).collect();
+    ordered.sort_by_key(|t| rank(t));
+    let mut others: Vec<&'a Template> = offered.iter().copied().filter(|t| !fits(t)).collect();
+    others.sort_by_key(|t| rank(t));
     if ordered.is_empty() {
         say("None of the letters is written for all of the people you chose; pick the closest.");
     }
@@ -275,6 +290,26 @@ pub fn template<'a>(templates: &[&'a Template], chosen: &[Recipient]) -> Result<
         .interact()
         .map_err(map)?;
     Ok(ordered[i])
+}
+
+/// Asks which earlier letter a chase letter follows, newest first.
+pub fn earlier_letter(files: &[std::path::PathBuf]) -> Result<std::path::PathBuf> {
+    let items: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let i = Select::with_theme(&theme())
+        .with_prompt("Which letter are you following up?")
+        .items(&items)
+        .default(0)
+        .max_length(12)
+        .interact()
+        .map_err(map)?;
+    Ok(files[i].clone())
 }
 
 /// Whom the person chose, and the people they typed in and want kept for next time (saved by

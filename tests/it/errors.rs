@@ -16,7 +16,7 @@ fn missing_template() {
 #[test]
 fn unknown_template() {
     write().sender().args(["-t", "nope", "--to", "us-sen-ma-warren", "--no-input"]).run().expect_code(2).stderr_is(
-        "error: no template with id `nope`\n  hint: available: chase, company-due-diligence, letter-to-editor, medical-integrity, thank-you, trade-due-diligence, transplant-tourism-law, un-investigation, un-special-procedures\n",
+        "error: no template with id `nope`\n  hint: available: transplant-tourism-law, un-investigation, un-special-procedures, trade-due-diligence, company-due-diligence, medical-integrity, letter-to-editor, thank-you, chase\n",
     );
 }
 

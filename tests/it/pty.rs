@@ -36,8 +36,8 @@ fn answer(s: &mut Session, prompt: &str, line: impl AsRef<str>) {
     s.send_line(line.as_ref()).unwrap();
 }
 
-/// Picks a letter in the template list by its title.
-fn choose_letter(s: &mut Session, title: &str) {
+/// Picks a letter in the template list by its title; returns how many letters were above it.
+fn choose_letter(s: &mut Session, title: &str) -> usize {
     s.expect("Choose a letter").unwrap();
     let shown = s.expect(title).unwrap();
     let above = String::from_utf8_lossy(shown.before())
@@ -47,6 +47,7 @@ fn choose_letter(s: &mut Session, title: &str) {
         s.send(DOWN).unwrap();
     }
     s.send("\r").unwrap();
+    above
 }
 
 /// Everything the program prints until it exits.
@@ -85,7 +86,9 @@ fn a_whole_letter_to_three_recipients() {
     search_and_pick(&mut s, "aldershot", "Alex Baker MP");
     s.expect("Add more recipients?").unwrap();
     s.send("n").unwrap();
-    choose_letter(&mut s, "Pass a law against transplant tourism");
+    // The article's first call comes first; follow-ups come last, and no chase without an
+    // earlier letter.
+    assert_eq!(choose_letter(&mut s, "Pass a law against transplant tourism"), 0);
 
     answer(
         &mut s,
