@@ -37,8 +37,58 @@ pub fn install_interrupt_handler() {
     });
 }
 
+/// The wizard's look: the current row is marked with `>` and ticked rows with `[x]`, so that
+/// both can be seen without colour (`NO_COLOR`, screen readers, monochrome terminals).
 fn theme() -> ColorfulTheme {
-    ColorfulTheme::default()
+    ColorfulTheme {
+        active_item_prefix: style(">".to_string()).for_stderr().cyan().bold(),
+        inactive_item_prefix: style(" ".to_string()).for_stderr(),
+        checked_item_prefix: style("[x]".to_string()).for_stderr().green(),
+        unchecked_item_prefix: style("[ ]".to_string()).for_stderr(),
+        ..ColorfulTheme::default()
+    }
+}
+
+/// Opens `text` in the writer's editor and returns what they saved. Uses `$VISUAL` or
+/// `$EDITOR`; else `nano` if it is installed, with one line on how to save and close; else
+/// asks for the text in the terminal, one paragraph at a time.
+fn edit_text(text: &str) -> Result<Option<String>> {
+    let configured = ["VISUAL", "EDITOR"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|e| !e.is_empty()));
+    if configured {
+        say(&format!(
+            "{}",
+            style("Opening your editor: save and close it to continue.").dim()
+        ));
+        return Editor::new().edit(text).map_err(map);
+    }
+    let nano = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("nano").is_file()));
+    if nano {
+        say(&format!(
+            "{}",
+            style("Opening nano: when you are done, press Ctrl-O then Enter to save, and Ctrl-X to close.").dim()
+        ));
+        return Editor::new().executable("nano").edit(text).map_err(map);
+    }
+    say(
+        "No text editor is set up, so type the new text here: one paragraph per line, and an empty line to finish. The current text is:",
+    );
+    say(text);
+    let mut paragraphs: Vec<String> = Vec::new();
+    loop {
+        let line: String = Input::with_theme(&theme())
+            .with_prompt(format!("Paragraph {}", paragraphs.len() + 1))
+            .allow_empty(true)
+            .interact_text()
+            .map_err(map)?;
+        if line.trim().is_empty() {
+            break;
+        }
+        paragraphs.push(line.trim().to_string());
+    }
+    Ok((!paragraphs.is_empty()).then(|| paragraphs.join("\n\n")))
 }
 
 /// Maps dialoguer's errors: an interrupted read is a cancellation.
@@ -98,9 +148,7 @@ impl Asker for Wizard {
                 }
                 let typed = input.interact_text().map_err(map)?;
                 if typed.trim() == ":e" {
-                    let edited = Editor::new()
-                        .edit(&format!("{}\n", default.clone().unwrap_or_default()))
-                        .map_err(map)?;
+                    let edited = edit_text(&format!("{}\n", default.clone().unwrap_or_default()))?;
                     Ok(edited.unwrap_or_default())
                 } else {
                     Ok(typed)
@@ -197,7 +245,7 @@ pub fn sender(start: Profile, from_file: Option<&std::path::Path>) -> Result<(Pr
         true,
     )?;
     p.country = Some(country(
-        "Your country, as a two-letter code (US, GB, CA, AU, ...)",
+        "Your country (a code such as US or GB, or its name)",
         p.country.as_deref().unwrap_or_default(),
     )?);
     let save = Confirm::with_theme(&theme)
@@ -233,10 +281,10 @@ fn country(prompt: &str, initial: &str) -> Result<String> {
         .with_prompt(prompt)
         .with_initial_text(initial.to_string())
         .validate_with(|s: &String| {
-            if crate::data::recipients::is_country_code(s.trim()) {
+            if crate::data::recipients::parse_country(s).is_some() {
                 Ok(())
             } else {
-                Err("two letters, e.g. US or GB")
+                Err("a country code such as US or GB, or a name such as United Kingdom")
             }
         })
         .interact_text()
@@ -367,7 +415,7 @@ pub fn recipients(
                     vec![false; found.len()]
                 };
                 let picked = MultiSelect::with_theme(&theme)
-                    .with_prompt("Choose with Space, then press Enter")
+                    .with_prompt("Choose with Space (a: all), then press Enter")
                     .items(&items)
                     .defaults(&defaults)
                     .max_length(15)
@@ -415,7 +463,7 @@ pub fn recipients(
                 let shown: Vec<&Recipient> = matches.into_iter().take(SHOWN).collect();
                 let items: Vec<String> = shown.iter().map(|r| describe(r)).collect();
                 let picked = MultiSelect::with_theme(&theme)
-                    .with_prompt("Choose with Space, then press Enter")
+                    .with_prompt("Choose with Space (a: all), then press Enter")
                     .items(&items)
                     .defaults(&vec![shown.len() == 1; shown.len()])
                     .max_length(15)
@@ -599,7 +647,7 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<(Recipient, boo
         .default(0)
         .interact()
         .map_err(map)?;
-    let country = country("Their country, as a two-letter code (US, GB, CH, ...)", "")?;
+    let country = country("Their country (a code such as US or CH, or its name)", "")?;
     loop {
         let email = optional("Their published email address (optional)")?;
         let postal = address_lines(
@@ -696,7 +744,7 @@ pub fn preview(letters: &mut [Letter]) -> Result<Decision> {
         match actions[choice] {
             "Write the letters" => return Ok(Decision::Write),
             "Edit this letter" => {
-                if let Some(edited) = Editor::new().edit(&letters[i].body).map_err(map)? {
+                if let Some(edited) = edit_text(&letters[i].body)? {
                     let edited = crate::letters::tidy(&edited);
                     if !edited.is_empty() {
                         letters[i].set_body(edited);

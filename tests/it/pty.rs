@@ -88,7 +88,10 @@ fn a_whole_letter_to_three_recipients() {
     s.send("n").unwrap();
     // The article's first call comes first; follow-ups come last, and no chase without an
     // earlier letter.
-    assert_eq!(choose_letter(&mut s, "Pass a law against transplant tourism"), 0);
+    assert_eq!(
+        choose_letter(&mut s, "Pass a law against transplant tourism"),
+        0
+    );
 
     answer(
         &mut s,
@@ -381,6 +384,32 @@ fn someone_else_is_validated_saved_and_reusable() {
         .run();
     out.ok();
     assert!(out.stdout.contains("Dear Editor,"));
+}
+
+#[test]
+fn without_colour_the_current_row_is_marked_in_text() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Park Row, Leeds LS1 1AA]\ncountry: GB\n",
+    );
+    let mut cmd = Command::new(bin());
+    cmd.env_clear();
+    for (k, v) in scrubbed_env(t.dir.path()) {
+        cmd.env(k, v);
+    }
+    cmd.env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1")
+        .current_dir(t.dir.path())
+        .args(["write", "-t", "transplant-tourism-law"]);
+    let mut s = expectrl::Session::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(30)));
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    s.expect("> Search representatives").unwrap();
+    s.send(DOWN).unwrap();
+    s.expect("> Someone else").unwrap();
+    s.send("\x03").unwrap();
+    s.expect(expectrl::Eof).unwrap();
 }
 
 #[test]

@@ -71,7 +71,7 @@ impl Profile {
             && !crate::data::recipients::is_country_code(c)
         {
             out.push(format!(
-                "country `{c}` is not a two-letter code such as `US` or `GB`"
+                "country `{c}` is not a country code or name: use a code such as `US` or `GB`, or a name such as `United Kingdom`"
             ));
         }
         out

@@ -557,13 +557,30 @@ impl Filter {
 
 /// Whether `s` looks like an ISO 3166-1 alpha-2 code (two ASCII letters, any case).
 pub fn is_country_code(s: &str) -> bool {
-    s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic())
+    s.len() == 2 && celes::Country::from_alpha2(s).is_ok()
 }
 
-/// `UK` is what people type; the ISO code is `GB`.
+/// The ISO 3166-1 alpha-2 code of a country as people type it: a code (`us`, `GB`, `UK`), a
+/// three-letter code (`USA`), a name (`United Kingdom`, `Germany`) or a common alias
+/// (`England`, `America`), from the `celes` tables. `None` for anything else.
+pub fn parse_country(input: &str) -> Option<String> {
+    let t = input.trim();
+    if t.eq_ignore_ascii_case("uk") {
+        return Some("GB".into());
+    }
+    let squashed: String = t.chars().filter(|c| c.is_alphanumeric()).collect();
+    let the = format!("the{squashed}");
+    [t, squashed.as_str(), the.as_str()]
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .find_map(|c| c.parse::<celes::Country>().ok())
+        .map(|c| c.alpha2.to_string())
+}
+
+/// A country as typed, as its ISO code when it is one ([`parse_country`]); otherwise upper
+/// case, so that validation can name it.
 pub fn normalize_country(c: &str) -> String {
-    let up = c.trim().to_uppercase();
-    if up == "UK" { "GB".into() } else { up }
+    parse_country(c).unwrap_or_else(|| c.trim().to_uppercase())
 }
 
 fn haystack(r: &Recipient) -> String {
@@ -688,7 +705,9 @@ pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
         if r.as_of.is_none() {
             r.as_of = file.as_of.clone();
         }
-        r.country = normalize_country(&r.country);
+        // Data files use codes: only case and `UK` are forgiven here (names are for people typing).
+        let up = r.country.trim().to_uppercase();
+        r.country = if up == "UK" { "GB".into() } else { up };
         let field_line = |field: &str| {
             start
                 .and_then(|s| find_key_line(text, s, end_of(i), field))
@@ -907,5 +926,29 @@ mod tests {
         assert_eq!(f.search.as_deref(), Some("baker"));
         assert!(check_email("https://x.gov/contact").is_err());
         assert!(check_email("a.b@parliament.uk").is_ok());
+    }
+}
+
+#[cfg(test)]
+mod country_tests {
+    use super::*;
+
+    #[test]
+    fn countries_by_code_name_and_alias() {
+        for (typed, code) in [
+            ("us", "US"),
+            ("USA", "US"),
+            ("United States", "US"),
+            ("uk", "GB"),
+            ("United Kingdom", "GB"),
+            ("England", "GB"),
+            ("germany", "DE"),
+            ("CH", "CH"),
+        ] {
+            assert_eq!(parse_country(typed).as_deref(), Some(code), "{typed}");
+        }
+        assert_eq!(parse_country("ZZ"), None);
+        assert_eq!(parse_country("Narnia"), None);
+        assert!(!is_country_code("ZZ"));
     }
 }
