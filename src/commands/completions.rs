@@ -1,4 +1,5 @@
-//! `outcry completions SHELL`: print a shell completion script.
+//! `outcry completions SHELL` and `outcry man`: a shell completion script and the manual
+//! page, both generated from the command-line definitions.
 //!
 //! May import: every layer below `commands`.
 
@@ -21,5 +22,17 @@ pub fn run(args: CompletionsArgs) -> Result<i32> {
         "outcry",
         &mut std::io::stdout(),
     );
+    Ok(crate::error::exit::OK)
+}
+
+/// Prints the manual page (roff, from the clap definitions, by `clap_mangen`).
+pub fn man() -> Result<i32> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(super::Cli::command())
+        .render(&mut out)
+        .map_err(|e| {
+            crate::error::Error::failure(format!("could not write the manual page: {e}"))
+        })?;
+    crate::support::out::write_bytes(&out)?;
     Ok(crate::error::exit::OK)
 }

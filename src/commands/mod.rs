@@ -23,7 +23,15 @@ use crate::error::{Error, Result};
 ///
 /// Run `outcry` in a terminal for a guided letter, or `outcry write --help` to script it.
 #[derive(Debug, Parser)]
-#[command(name = "outcry", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "outcry",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    before_help = "Run `outcry` with no command in a terminal for the guided letter.",
+    after_help = EXIT_CODES
+)]
 pub struct Cli {
     /// Add or override letter templates from this folder (or file); repeatable.
     #[arg(long = "templates", value_name = "DIR", global = true)]
@@ -60,7 +68,12 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Print a shell completion script, e.g. `outcry completions bash > ~/.local/share/bash-completion/completions/outcry`.
     Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), e.g. `outcry man > outcry.1 && man ./outcry.1`.
+    Man,
 }
+
+/// The exit codes, shown at the end of `outcry --help` (the README has the same table).
+const EXIT_CODES: &str = "Exit codes: 0 done; 1 the work failed; 2 bad usage or input; 3 some letters were sent and some were not; 4 no letter was sent; 130 cancelled; 141 output closed early.";
 
 /// The folders and files that add to the built-in templates and recipients: the user's own
 /// in the config folder first, so that files named on the command line override them.
@@ -116,6 +129,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Some(Command::Send(args)) => send::run(args, &sources.recipients),
         Some(Command::History(args)) => history::run(args),
         Some(Command::Completions(args)) => completions::run(args),
+        Some(Command::Man) => completions::man(),
     }
 }
 

@@ -338,3 +338,15 @@ fn usage_errors_exit_2() {
     out.expect_code(2)
         .stderr_has("invalid value 'docx' for '--format <FORMAT>'");
 }
+
+#[test]
+fn help_names_the_guided_letter_and_exit_codes_and_there_is_a_man_page() {
+    Test::new()
+        .arg("--help")
+        .run()
+        .ok()
+        .stdout_has("Run `outcry` with no command in a terminal for the guided letter.")
+        .stdout_has("Exit codes: 0 done;")
+        .stdout_has("141 output closed early");
+    Test::new().arg("man").run().ok().stdout_has(".TH outcry");
+}
