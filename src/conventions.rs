@@ -164,6 +164,17 @@ pub fn town(address: &[String]) -> String {
             && c[1].is_ascii_alphabetic()
             && c[2].is_ascii_alphabetic()
     };
+    let is_canadian = |a: &str, b: &str| {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        a.len() == 3
+            && b.len() == 3
+            && a[0].is_ascii_alphabetic()
+            && a[1].is_ascii_digit()
+            && a[2].is_ascii_alphabetic()
+            && b[0].is_ascii_digit()
+            && b[1].is_ascii_alphabetic()
+            && b[2].is_ascii_digit()
+    };
     let is_outward = |w: &str| {
         let c: Vec<char> = w.chars().collect();
         (2..=4).contains(&c.len())
@@ -171,13 +182,14 @@ pub fn town(address: &[String]) -> String {
             && c.iter().any(|c| c.is_ascii_digit())
             && c.iter().all(|c| c.is_ascii_alphanumeric())
     };
+    let n = words.len();
     if words.last().is_some_and(|w| is_zip(w)) {
         words.pop();
-    } else if words.len() >= 2
-        && is_inward(words[words.len() - 1])
-        && is_outward(words[words.len() - 2])
+    } else if n >= 2
+        && (is_canadian(words[n - 2], words[n - 1])
+            || (is_inward(words[n - 1]) && is_outward(words[n - 2])))
     {
-        words.truncate(words.len() - 2);
+        words.truncate(n - 2);
     }
     let town = words.join(" ");
     let town = town.trim_end_matches(',').trim();
@@ -188,11 +200,56 @@ pub fn town(address: &[String]) -> String {
     }
 }
 
-/// Whether the writer can call themselves the recipient's constituent: the recipient sits in a
-/// legislature and the writer lives in the same country. (outcry cannot check the district;
-/// the wizard and `recipients find` help the writer choose their own representative.)
-pub fn is_constituent(r: &Recipient, sender_country: Option<&str>) -> bool {
-    crate::data::recipients::is_legislature(&r.body) && sender_country == Some(r.country.as_str())
+/// Whether the writer can call themselves the recipient's constituent, as far as their address
+/// shows it: a US senator or state legislator of the state in the writer's address ("Springfield,
+/// MA 01101"), or the House member of the district the writer's ZIP code lies in (when the ZIP
+/// is in only that district). Everywhere else outcry cannot tell, so letters just say where the
+/// writer lives.
+pub fn is_constituent(r: &Recipient, address: &[String]) -> bool {
+    let Some((state, zip)) = us_state_and_zip(address) else {
+        return false;
+    };
+    let region = r
+        .region
+        .as_deref()
+        .and_then(crate::data::import::us_state_code);
+    match r.body.as_str() {
+        "us-senate" | "us-state-upper" | "us-state-lower" => region == Some(state),
+        "us-house" => {
+            let Some(zip) = zip else { return false };
+            let seats = crate::data::recipients::find::zip_districts(&zip).unwrap_or_default();
+            let district = r
+                .district
+                .as_deref()
+                .and_then(|d| d.trim().parse::<u32>().ok());
+            seats.len() == 1
+                && region == Some(seats[0].0.as_str())
+                && district.unwrap_or(0) == seats[0].1
+        }
+        _ => false,
+    }
+}
+
+/// The state code and five-digit ZIP of a US address's last line ("Springfield, MA 01101").
+fn us_state_and_zip(address: &[String]) -> Option<(&'static str, Option<String>)> {
+    let last = address.last()?;
+    let words: Vec<&str> = last
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let zip = words
+        .last()
+        .map(|w| w.chars().take(5).collect::<String>())
+        .filter(|z| z.len() == 5 && z.chars().all(|c| c.is_ascii_digit()));
+    let state_word = if zip.is_some() {
+        words.get(words.len().checked_sub(2)?)?
+    } else {
+        words.last()?
+    };
+    if state_word.len() != 2 {
+        return None;
+    }
+    crate::data::import::us_state_code(state_word).map(|s| (s, zip))
 }
 
 /// "3 January 2027" → "January 3, 2027": day-month-year dates in outcry's own text written the
@@ -333,6 +390,30 @@ mod tests {
         assert_eq!(t("London SW1A 0AA"), "London");
         assert_eq!(t("Chicago, IL 60614-1234"), "Chicago, IL");
         assert_eq!(t("Aldershot"), "Aldershot");
+        assert_eq!(t("Toronto ON M5V 1A1"), "Toronto ON");
+    }
+
+    #[test]
+    fn constituents_by_state_and_zip() {
+        let senator = Recipient {
+            body: "us-senate".into(),
+            country: "US".into(),
+            region: Some("MA".into()),
+            ..Default::default()
+        };
+        let here = [
+            "12 Elm Street".to_string(),
+            "Springfield, MA 01101".to_string(),
+        ];
+        let there = ["1 Main St".to_string(), "Austin, TX 78701".to_string()];
+        assert!(is_constituent(&senator, &here));
+        assert!(!is_constituent(&senator, &there));
+        let mp = Recipient {
+            body: "uk-commons".into(),
+            country: "GB".into(),
+            ..Default::default()
+        };
+        assert!(!is_constituent(&mp, &["Leeds LS1 1AA".to_string()]));
     }
 
     #[test]

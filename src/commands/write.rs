@@ -137,6 +137,8 @@ struct Settings {
     no_personal: bool,
     seed: Option<u64>,
     send: Option<SendOptions>,
+    /// For a chase letter: the recipient id the earlier letter's file name names.
+    previous_recipient: Option<String>,
 }
 
 impl Settings {
@@ -222,6 +224,7 @@ impl Settings {
             date,
             no_personal: args.no_personal,
             seed: args.seed,
+            previous_recipient: args.previous.as_deref().and_then(recipient_of_file),
             send: args.send.then(|| SendOptions {
                 dry_run: args.dry_run,
                 yes: args.yes,
@@ -246,6 +249,14 @@ struct Written {
     own_words: f64,
     /// Similarity to the bare template (0 to 1).
     similarity: f64,
+}
+
+/// The recipient id in one of outcry's letter file names (`DATE_TEMPLATE_RECIPIENT.ext`).
+fn recipient_of_file(path: &std::path::Path) -> Option<String> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let mut parts = name.splitn(3, '_');
+    let (_, _, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    Some(rest.split('.').next()?.to_string())
 }
 
 /// The letters already in the output folder (plain-text copies, newest first), which a chase
@@ -335,10 +346,16 @@ fn previous_letter(path: &std::path::Path) -> Result<BTreeMap<String, Provided>>
                 crate::conventions::DateStyle::Long,
             ))
         });
-    let ask = text.split_inclusive(['.', '?', '!', '\n']).find_map(|s| {
-        let s = s.trim();
-        let start = s.find("Will you")?;
-        s[start..].ends_with('?').then(|| s[start..].to_string())
+    // The question runs from "Will you" to the next question mark (bill numbers such as
+    // "H.R.1503" have full stops inside).
+    let ask = text.find("Will you").and_then(|start| {
+        let rest = &text[start..];
+        let end = rest.find('?')?;
+        let question = rest[..=end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        (!question.contains("\n\n") && end < 400).then_some(question)
     });
     let (Some(date), Some(ask)) = (date, ask) else {
         return Err(Error::usage(format!(
@@ -402,6 +419,14 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         }
     };
     warn_unsuited(template, &chosen);
+    if let Some(previous) = &s.previous_recipient
+        && let Some(other) = chosen.iter().find(|r| &r.id != previous)
+    {
+        eprintln!(
+            "warning: the earlier letter went to `{previous}`, but this one goes to `{}`; check that you are following up the right letter",
+            other.id
+        );
+    }
     let answers = answers(&mut s, template)?;
 
     // Compose every letter before anything is written.

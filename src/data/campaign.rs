@@ -252,23 +252,29 @@ pub const TOPICS: &[&str] = &[
 ];
 
 /// The jurisdiction and role a recipient writes from, for lookups: members of Congress look up
-/// `us`, state legislators their state (`us-tx`), UK MPs their nation (`gb-sct`), MEPs `eu`, UN
-/// mechanisms `un`, everyone else their country (lower case).
+/// `us`, state legislators their state (`us-tx`, from a region written as `TX`, `tx`, `US-TX` or
+/// `Texas`), UK MPs their nation (`gb-sct`), MEPs `eu`, UN mechanisms `un`, everyone else their
+/// country (lower case). A US legislator who is not in Congress and whose state is not known
+/// (a state legislator without a region, a city council) looks up `default`, never the federal
+/// asks about bills in Congress.
 pub fn place_of(r: &Recipient) -> (String, Role) {
     let country = r.country.to_ascii_lowercase();
     let region = r.region.as_deref().unwrap_or("").trim();
-    let state = || format!("us-{}", region.to_ascii_lowercase());
+    let state = crate::data::import::us_state_code(region)
+        .map(|c| format!("us-{}", c.to_ascii_lowercase()));
     match r.body.as_str() {
         "us-senate" => ("us".into(), Role::UpperHouse),
         "us-house" => ("us".into(), Role::LowerHouse),
-        "us-state-upper" if !region.is_empty() => (state(), Role::UpperHouse),
-        "us-state-lower" if !region.is_empty() => (state(), Role::LowerHouse),
-        "us-state-upper" | "us-state-lower" => ("us".into(), Role::Legislator),
+        "us-state-upper" => (state.unwrap_or_else(|| "default".into()), Role::UpperHouse),
+        "us-state-lower" => (state.unwrap_or_else(|| "default".into()), Role::LowerHouse),
+        "legislature" if country == "us" => {
+            (state.unwrap_or_else(|| "default".into()), Role::Legislator)
+        }
         "uk-commons" => {
-            let nation = match region {
-                "Scotland" => "gb-sct",
-                "Wales" => "gb-wls",
-                "Northern Ireland" => "gb-nir",
+            let nation = match region.to_ascii_lowercase().as_str() {
+                "scotland" => "gb-sct",
+                "wales" => "gb-wls",
+                "northern ireland" => "gb-nir",
                 _ => "gb-eng",
             };
             (nation.into(), Role::LowerHouse)

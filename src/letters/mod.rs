@@ -121,7 +121,7 @@ pub fn context(
             "phone": sender.phone,
             "title": sender.title,
             "postcode": sender.postcode,
-            "constituent": conventions::is_constituent(recipient, sender.country.as_deref()),
+            "constituent": conventions::is_constituent(recipient, &address),
         },
         "answers": answers,
         "variant": variant,
@@ -421,6 +421,17 @@ impl Request<'_> {
             let (id, f) = positions[self.seed.pick(recipient, "campaign-china", positions.len())];
             cited(&format!("fact-{id}"), &f.wordings, &f.sources)
         });
+        // After a status paragraph (laws, bills) there are no claims for "these claims" to
+        // refer to: China's position on the organ trade stands on its own there.
+        let standalone: Vec<&(String, crate::data::campaign::Fact)> = positions
+            .iter()
+            .copied()
+            .filter(|(id, _)| id == "china-position-organ-trade")
+            .collect();
+        let china_standalone = match standalone.first() {
+            Some((id, f)) => Some(cited(&format!("fact-{id}"), &f.wordings, &f.sources)),
+            None => china.clone(),
+        };
         let bill = fit
             .bills
             .first()
@@ -432,6 +443,7 @@ impl Request<'_> {
             "context": context,
             "fact": fact,
             "china": china,
+            "china_standalone": china_standalone,
             "bill": bill,
             "laws": fit.laws.iter().map(|l| &l.name).collect::<Vec<_>>(),
         });

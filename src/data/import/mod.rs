@@ -178,66 +178,85 @@ pub(crate) fn string_or_number<'de, D: serde::Deserializer<'de>>(
 
 /// Names of US states and territories by USPS code.
 pub fn us_state_name(code: &str) -> Option<&'static str> {
-    const STATES: &[(&str, &str)] = &[
-        ("AL", "Alabama"),
-        ("AK", "Alaska"),
-        ("AZ", "Arizona"),
-        ("AR", "Arkansas"),
-        ("CA", "California"),
-        ("CO", "Colorado"),
-        ("CT", "Connecticut"),
-        ("DE", "Delaware"),
-        ("FL", "Florida"),
-        ("GA", "Georgia"),
-        ("HI", "Hawaii"),
-        ("ID", "Idaho"),
-        ("IL", "Illinois"),
-        ("IN", "Indiana"),
-        ("IA", "Iowa"),
-        ("KS", "Kansas"),
-        ("KY", "Kentucky"),
-        ("LA", "Louisiana"),
-        ("ME", "Maine"),
-        ("MD", "Maryland"),
-        ("MA", "Massachusetts"),
-        ("MI", "Michigan"),
-        ("MN", "Minnesota"),
-        ("MS", "Mississippi"),
-        ("MO", "Missouri"),
-        ("MT", "Montana"),
-        ("NE", "Nebraska"),
-        ("NV", "Nevada"),
-        ("NH", "New Hampshire"),
-        ("NJ", "New Jersey"),
-        ("NM", "New Mexico"),
-        ("NY", "New York"),
-        ("NC", "North Carolina"),
-        ("ND", "North Dakota"),
-        ("OH", "Ohio"),
-        ("OK", "Oklahoma"),
-        ("OR", "Oregon"),
-        ("PA", "Pennsylvania"),
-        ("RI", "Rhode Island"),
-        ("SC", "South Carolina"),
-        ("SD", "South Dakota"),
-        ("TN", "Tennessee"),
-        ("TX", "Texas"),
-        ("UT", "Utah"),
-        ("VT", "Vermont"),
-        ("VA", "Virginia"),
-        ("WA", "Washington"),
-        ("WV", "West Virginia"),
-        ("WI", "Wisconsin"),
-        ("WY", "Wyoming"),
-        ("DC", "the District of Columbia"),
-        ("PR", "Puerto Rico"),
-        ("GU", "Guam"),
-        ("VI", "the US Virgin Islands"),
-        ("AS", "American Samoa"),
-        ("MP", "the Northern Mariana Islands"),
-    ];
-    STATES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+    US_STATES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code.trim()))
+        .map(|(_, n)| *n)
 }
+
+/// The USPS code of a US state or territory written as a code (`tx`, `US-TX`) or a name
+/// (`Texas`), case-insensitively.
+pub fn us_state_code(region: &str) -> Option<&'static str> {
+    let r = region.trim();
+    let r = r
+        .strip_prefix("US-")
+        .or_else(|| r.strip_prefix("us-"))
+        .unwrap_or(r);
+    US_STATES
+        .iter()
+        .find(|(c, n)| c.eq_ignore_ascii_case(r) || n.eq_ignore_ascii_case(r))
+        .map(|(c, _)| *c)
+}
+
+/// USPS codes and names of the US states, DC and the territories.
+const US_STATES: &[(&str, &str)] = &[
+    ("AL", "Alabama"),
+    ("AK", "Alaska"),
+    ("AZ", "Arizona"),
+    ("AR", "Arkansas"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DE", "Delaware"),
+    ("FL", "Florida"),
+    ("GA", "Georgia"),
+    ("HI", "Hawaii"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IN", "Indiana"),
+    ("IA", "Iowa"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("ME", "Maine"),
+    ("MD", "Maryland"),
+    ("MA", "Massachusetts"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MS", "Mississippi"),
+    ("MO", "Missouri"),
+    ("MT", "Montana"),
+    ("NE", "Nebraska"),
+    ("NV", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("OH", "Ohio"),
+    ("OK", "Oklahoma"),
+    ("OR", "Oregon"),
+    ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VT", "Vermont"),
+    ("VA", "Virginia"),
+    ("WA", "Washington"),
+    ("WV", "West Virginia"),
+    ("WI", "Wisconsin"),
+    ("WY", "Wyoming"),
+    ("DC", "the District of Columbia"),
+    ("PR", "Puerto Rico"),
+    ("GU", "Guam"),
+    ("VI", "the US Virgin Islands"),
+    ("AS", "American Samoa"),
+    ("MP", "the Northern Mariana Islands"),
+];
 
 /// Decodes a data file's bytes: UTF-8 (with or without BOM) when valid, else Windows-1252, the
 /// encoding of the European Parliament's CSV exports (decoded by `encoding_rs`).
