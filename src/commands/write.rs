@@ -487,10 +487,29 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
             return Ok(crate::error::exit::OK);
         }
         crate::outln!();
+        let opts = SendOptions {
+            rerun: Some(send_hint(&s.out)),
+            ..opts.clone()
+        };
         let mut prompts = interactive::Prompts;
-        return crate::mail::send::send_letters(&emls, opts, &s.sender, &directory, &mut prompts);
+        return crate::mail::send::send_letters(&emls, &opts, &s.sender, &directory, &mut prompts);
     }
     Ok(crate::error::exit::OK)
+}
+
+/// The hint after a failed `write --send`: writing again would refuse to replace the
+/// letters, so the rest is sent with `outcry send FOLDER`.
+fn send_hint(out: &std::path::Path) -> String {
+    let folder = out.display().to_string();
+    let quoted = if folder
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+    {
+        folder
+    } else {
+        format!("'{}'", folder.replace('\'', r"'\''"))
+    };
+    format!("to send the rest: outcry send {quoted} (letters already sent are skipped)")
 }
 
 /// The sender: checked for scripts, confirmed or asked in the wizard (saving is decided here

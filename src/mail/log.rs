@@ -24,6 +24,13 @@ pub struct Entry {
     pub event: String,
     /// The message's Message-ID.
     pub message_id: String,
+    /// Which letter it is, whatever its text (the KEY of an id outcry made); lets `send`
+    /// tell that a letter changed since it was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter: Option<String>,
+    /// When the letter was written (the `Date` of its file); `time` is when this happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<String>,
     /// The recipients.
     pub to: Vec<String>,
     /// The subject.
@@ -52,6 +59,8 @@ pub enum Status {
 pub struct SentLog {
     path: PathBuf,
     status: HashMap<String, Status>,
+    /// Letter key → (Message-ID, time) of its last delivered version.
+    delivered: HashMap<String, (String, String)>,
     entries: Vec<Entry>,
     file: Option<std::fs::File>,
     last_sync: Option<std::time::Instant>,
@@ -71,6 +80,7 @@ impl SentLog {
         let mut log = SentLog {
             path: path.to_path_buf(),
             status: HashMap::new(),
+            delivered: HashMap::new(),
             entries: Vec::new(),
             file: None,
             last_sync: None,
@@ -111,7 +121,21 @@ impl SentLog {
             "delivered" => Status::Delivered,
             _ => Status::Failed(e.reply.clone().unwrap_or_default()),
         };
+        if status == Status::Delivered
+            && let Some(letter) = &e.letter
+        {
+            self.delivered
+                .insert(letter.clone(), (e.message_id.clone(), e.time.clone()));
+        }
         self.status.insert(e.message_id.clone(), status);
+    }
+
+    /// The Message-ID and time of the last delivered version of letter `key` (see
+    /// [`Entry::letter`]), if any was delivered.
+    pub fn delivered_version(&self, key: &str) -> Option<(&str, &str)> {
+        self.delivered
+            .get(key)
+            .map(|(id, time)| (id.as_str(), time.as_str()))
     }
 
     /// The status of a message.

@@ -19,6 +19,7 @@ use crate::data::profile::Profile;
 use crate::data::profile::smtp::SmtpSettings;
 use crate::data::recipients::Directory;
 use crate::error::{Error, Result, exit};
+use crate::support::text::plural;
 
 /// Options of a send, from `outcry send` or `outcry write --send`.
 #[derive(Debug, Default, Clone)]
@@ -37,6 +38,10 @@ pub struct Options {
     pub insecure: bool,
     /// Print mailto/webmail links instead of sending.
     pub links: bool,
+    /// The command that sends what is left, for the hint after a failure (default: "run the
+    /// same command again"); `write --send` sets `outcry send FOLDER`, since running `write`
+    /// again would refuse to overwrite the letters.
+    pub rerun: Option<String>,
 }
 
 /// What the send loop may ask the person; `interactive` answers in a terminal, [`NoPrompts`]
@@ -108,10 +113,20 @@ pub fn send_letters(
     let mut to_send: Vec<&Outgoing> = Vec::new();
     let mut delivered = Vec::new();
     let mut unknown = Vec::new();
+    let mut changed = Vec::new();
     for m in &outbox.ready {
+        let earlier = m
+            .letter_key
+            .as_deref()
+            .and_then(|k| log.delivered_version(k))
+            .filter(|(id, _)| *id != m.message_id);
         match log.status(&m.message_id) {
             Status::Delivered if !opts.resend => delivered.push(m),
             Status::Unknown if !(opts.resend || opts.retry_unknown) => unknown.push(m),
+            Status::New | Status::Failed(_) if !opts.resend && earlier.is_some() => {
+                let (_, when) = earlier.unwrap_or_default();
+                changed.push((m, when.to_string()));
+            }
             _ => to_send.push(m),
         }
     }
@@ -158,6 +173,22 @@ pub fn send_letters(
                 "s were"
             }
         );
+    }
+    if !changed.is_empty() {
+        crate::outln!(
+            "{} held back: {} changed since you sent {}; pass --resend to send the new version:",
+            plural(changed.len(), "letter"),
+            if changed.len() == 1 { "it" } else { "they" },
+            if changed.len() == 1 { "it" } else { "them" },
+        );
+        for (m, when) in &changed {
+            crate::outln!(
+                "  to {}: {} (changed since you sent it on {})",
+                join(&m.to),
+                m.file.display(),
+                readable_time(when)
+            );
+        }
     }
     if !unknown.is_empty() {
         crate::outln!(
@@ -226,7 +257,18 @@ pub fn send_letters(
         }
     }
     let password = password(&settings, prompter)?;
-    send_all(&to_send, &settings, password.as_ref(), &mut log)
+    let rerun = opts.rerun.clone().unwrap_or_else(|| {
+        "run the same command again to send the rest; letters already sent are skipped".into()
+    });
+    send_all(&to_send, &settings, password.as_ref(), &mut log, &rerun)
+}
+
+/// `2026-11-28T10:05:00Z` → `2026-11-28 10:05 UTC`; anything else as it is.
+fn readable_time(rfc3339: &str) -> String {
+    match rfc3339.parse::<jiff::Timestamp>() {
+        Ok(t) => t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+        Err(_) => rfc3339.to_string(),
+    }
 }
 
 /// The single-threaded runtime that drives one SMTP connection.
@@ -284,6 +326,7 @@ fn send_all(
     settings: &SmtpSettings,
     password: Option<&Secret>,
     log: &mut SentLog,
+    rerun: &str,
 ) -> Result<i32> {
     let runtime = runtime()?;
     let interval = match settings.rate_limit_per_minute {
@@ -313,6 +356,8 @@ fn send_all(
             time: now(),
             event: event.into(),
             message_id: m.message_id.clone(),
+            letter: m.letter_key.clone(),
+            written: m.written.clone(),
             to: m.to.iter().map(|a| a.to_string()).collect(),
             subject: m.subject.clone(),
             file: m.file.display().to_string(),
@@ -348,7 +393,8 @@ fn send_all(
             }
             let Some(c) = conn.as_mut() else { continue };
             log.record(entry("attempt", None))?;
-            match runtime.block_on(c.send(settings, &envelope, &m.bytes)) {
+            let bytes = m.transmitted(&outbox::date_now());
+            match runtime.block_on(c.send(settings, &envelope, &bytes)) {
                 Ok(reply) => {
                     log.record(entry("delivered", Some(reply)))?;
                     sent += 1;
@@ -397,7 +443,6 @@ fn send_all(
         if messages.len() == 1 { "" } else { "s" },
         log.path().display()
     );
-    let rerun = "run the same command again to send the rest; letters already sent are skipped";
     if let Some(f) = stop {
         let (message, hint) = match f {
             Failure::Fatal { message, hint } => (message, hint),
