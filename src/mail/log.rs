@@ -5,11 +5,18 @@
 //! attempt was interrupted mid-send: nobody knows whether it arrived, so it is held back until
 //! the user decides. Each line is flushed to disk before the next step.
 //!
+//! One sender at a time: [`SentLog::open_locked`] takes an advisory lock on `sent-log.lock`
+//! beside the log (fs4: `flock` on Unix, `LockFileEx` on Windows) and holds it until the log is
+//! dropped, so a second `send` started at the same time waits (a bounded time) and then reads
+//! what the first one recorded: no letter goes out twice. Readers (`history`, dry runs) take
+//! no lock.
+//!
 //! May import: [`crate::error`], [`crate::support`].
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +71,8 @@ pub struct SentLog {
     entries: Vec<Entry>,
     file: Option<std::fs::File>,
     last_sync: Option<std::time::Instant>,
+    /// The lock file, held while the log is open for sending (released when dropped).
+    _lock: Option<std::fs::File>,
 }
 
 /// How often the log is flushed to the disk itself while sending.
@@ -84,6 +93,7 @@ impl SentLog {
             entries: Vec::new(),
             file: None,
             last_sync: None,
+            _lock: None,
         };
         if !path.exists() {
             return Ok(log);
@@ -112,6 +122,62 @@ impl SentLog {
             log.apply(&entry);
             log.entries.push(entry);
         }
+        Ok(log)
+    }
+
+    /// The lock file beside the log at `path`: `sent-log.lock`.
+    pub fn lock_path(path: &Path) -> PathBuf {
+        path.with_extension("lock")
+    }
+
+    /// Opens the log for sending: first takes the lock beside it, waiting up to `wait` for
+    /// another `outcry send` that holds it (calling `waiting` once, when it has to wait),
+    /// then reads the log, so that what the other run recorded is seen.
+    ///
+    /// Errors: the lock is still held after `wait` (exit code 4, nothing was sent), or the
+    /// data folder cannot be written.
+    pub fn open_locked(path: &Path, wait: Duration, waiting: impl FnOnce()) -> Result<SentLog> {
+        use fs4::FileExt;
+        let lock_path = SentLog::lock_path(path);
+        if let Some(dir) = lock_path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, &e))?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| Error::io("open the sent log's lock", &lock_path, &e))?;
+        let start = Instant::now();
+        let mut waiting = Some(waiting);
+        loop {
+            match FileExt::try_lock(&file) {
+                Ok(()) => break,
+                Err(fs4::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    if let Some(f) = waiting.take() {
+                        f();
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(fs4::TryLockError::WouldBlock) => {
+                    return Err(Error::not_sent(format!(
+                        "another `outcry send` is still using the sent log `{}` after {} s; nothing was sent",
+                        path.display(),
+                        wait.as_secs()
+                    ))
+                    .hint("let it finish, then run this again: letters it sent will be skipped")
+                    .hint(format!(
+                        "if no other outcry is running, check what holds `{}`",
+                        lock_path.display()
+                    )));
+                }
+                Err(fs4::TryLockError::Error(e)) => {
+                    return Err(Error::io("lock the sent log", &lock_path, &e));
+                }
+            }
+        }
+        let mut log = SentLog::open(path)?;
+        log._lock = Some(file);
         Ok(log)
     }
 

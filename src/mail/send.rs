@@ -109,7 +109,20 @@ pub fn send_letters(
         return Ok(exit::OK);
     }
 
-    let mut log = SentLog::open(&SentLog::default_path())?;
+    // One sender at a time: the lock is taken before the log is read, so a second run sees
+    // what the first one sent. A dry run changes nothing and takes no lock.
+    let log_path = SentLog::default_path();
+    let mut log = if opts.dry_run {
+        SentLog::open(&log_path)?
+    } else {
+        let wait = Duration::from_secs(crate::support::env::get().lock_wait_seconds);
+        SentLog::open_locked(&log_path, wait, || {
+            eprintln!(
+                "Another `outcry send` is using the sent log; waiting up to {} s for it to finish...",
+                wait.as_secs()
+            )
+        })?
+    };
     let mut to_send: Vec<&Outgoing> = Vec::new();
     let mut delivered = Vec::new();
     let mut unknown = Vec::new();

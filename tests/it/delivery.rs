@@ -155,3 +155,69 @@ fn after_a_failed_write_send_the_hint_and_a_forced_rewrite_send_each_letter_once
     assert_eq!(log(&t).iter().filter(|(e, _)| e == "delivered").count(), 3);
     let _ = retarget;
 }
+
+#[test]
+fn two_sends_started_together_deliver_each_letter_once() {
+    // Each reply takes a moment, so the two runs overlap.
+    let server = SmtpServer::start(&["--delay-data", "0.2"]).expect(3);
+    let mut t = setup(server.port, "  security: none\n");
+    let t = t.with(&["send", "letters", "--yes"], &[]);
+    let children: Vec<_> = (0..2).map(|_| t.command().spawn().unwrap()).collect();
+    let outs: Vec<_> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    for o in &outs {
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}\n{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let stdout: String = outs
+        .iter()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .collect();
+    assert!(stdout.contains("Sent 3 of 3 letters."), "{stdout}");
+    assert!(stdout.contains("3 letters were already sent"), "{stdout}");
+    let mut got = server.recipients();
+    got.sort();
+    assert_eq!(
+        got,
+        ["one@example.org", "three@example.org", "two@example.org"]
+    );
+    assert_eq!(log(t).iter().filter(|(e, _)| e == "delivered").count(), 3);
+}
+
+#[test]
+fn a_second_send_waits_a_bounded_time_then_says_why() {
+    let server = SmtpServer::start(&["--delay-data", "2"]).expect(3);
+    let mut t = setup(server.port, "  security: none\n");
+    let first = t
+        .with(&["send", "letters", "--yes"], &[])
+        .command()
+        .spawn()
+        .unwrap();
+    // The first run holds the lock once it is sending.
+    while server.received().is_empty() {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let second = t
+        .with(
+            &["send", "letters", "--yes"],
+            &[("OUTCRY_LOCK_WAIT_SECONDS", "1")],
+        )
+        .run();
+    second
+        .expect_code(4)
+        .stderr_has(
+            "Another `outcry send` is using the sent log; waiting up to 1 s for it to finish...",
+        )
+        .stderr_has("error: another `outcry send` is still using the sent log `")
+        .stderr_has("after 1 s; nothing was sent")
+        .stderr_has("hint: let it finish, then run this again: letters it sent will be skipped");
+    let first = first.wait_with_output().unwrap();
+    assert_eq!(first.status.code(), Some(0));
+}
