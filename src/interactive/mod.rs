@@ -30,11 +30,9 @@ pub fn available() -> bool {
 
 /// Makes Ctrl-C outside a prompt end the run like Ctrl-C inside one: cursor restored, exit 130.
 pub fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| {
+    crate::support::interrupt::install(Some(|| {
         let _ = console::Term::stderr().show_cursor();
-        eprintln!();
-        std::process::exit(crate::error::report(&Error::cancelled()));
-    });
+    }));
 }
 
 /// The wizard's look: the current row is marked with `>` and ticked rows with `[x]`, so that

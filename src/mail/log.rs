@@ -27,7 +27,8 @@ use crate::error::{Error, Result};
 pub struct Entry {
     /// When (RFC 3339, UTC).
     pub time: String,
-    /// `attempt`, `delivered` or `failed`.
+    /// `attempt` (about to be sent), `delivered`, `failed` (certainly not delivered) or
+    /// `unknown` (sent, and the server never confirmed it).
     pub event: String,
     /// The message's Message-ID.
     pub message_id: String,
@@ -183,7 +184,7 @@ impl SentLog {
 
     fn apply(&mut self, e: &Entry) {
         let status = match e.event.as_str() {
-            "attempt" => Status::Unknown,
+            "attempt" | "unknown" => Status::Unknown,
             "delivered" => Status::Delivered,
             _ => Status::Failed(e.reply.clone().unwrap_or_default()),
         };

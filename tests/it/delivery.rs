@@ -221,3 +221,174 @@ fn a_second_send_waits_a_bounded_time_then_says_why() {
     let first = first.wait_with_output().unwrap();
     assert_eq!(first.status.code(), Some(0));
 }
+
+/// Runs the command and waits for it; a run that hangs fails the test instead of hanging
+/// the suite (the limit is generous: it detects a hang, it does not measure speed).
+fn run_to_the_end(t: &mut Test, args: &[&str], env: &[(&str, &str)]) -> Outcome {
+    let mut env: Vec<(&str, &str)> = env.to_vec();
+    env.push(("OUTCRY_RETRY_DELAY_MS", "20"));
+    env.push(("OUTCRY_SMTP_PASSWORD", PASSWORD));
+    let mut child = t.with(args, &env).command().spawn().unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(300) {
+            let _ = child.kill();
+            panic!("`outcry {}` did not finish", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    Outcome {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every letter's Message-ID in the server's order (a letter twice would show here).
+fn assert_each_once(server: &SmtpServer) {
+    use mailparse::MailHeaderMap;
+    let mut ids: Vec<String> = server
+        .received()
+        .iter()
+        .map(|(raw, _)| {
+            mailparse::parse_headers(raw)
+                .unwrap()
+                .0
+                .get_first_value("Message-ID")
+                .unwrap()
+        })
+        .collect();
+    let all = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "a letter reached the server twice");
+}
+
+const QUICK: &str = "  security: none\n  timeout_seconds: 1\n";
+
+#[test]
+fn a_server_that_stores_then_drops_gets_each_letter_once() {
+    let server = SmtpServer::start(&["--drop-after-store"]).expect(3);
+    let mut t = setup(server.port, QUICK);
+    let out = run_to_the_end(&mut t, &["send", "letters", "--yes"], &[]);
+    out.expect_code(4)
+        .stdout_has("Sent 0 of 3 letters.")
+        .stdout_has("2 letters may or may not have arrived: the server took them but never confirmed them. They are held back:")
+        .stderr_has("error: the server did not confirm 2 letters in a row, so outcry stopped; 1 letter not sent, 2 unknown");
+    assert_eq!(server.received().len(), 2);
+    // The rerun holds those two back and tries only the third (which the server keeps and
+    // again does not confirm).
+    let out = run_to_the_end(&mut t, &["send", "letters", "--yes"], &[]);
+    out.expect_code(4)
+        .stdout_has(
+            "2 letters are held back: an earlier run sent them and the server never confirmed them",
+        )
+        .stdout_has("Ready to send 1 letter via");
+    assert_each_once(&server);
+    // History tells them apart.
+    t.with(&["history"], &[])
+        .run()
+        .ok()
+        .stdout_has("unknown    to one@example.org");
+}
+
+#[test]
+fn a_server_that_never_answers_after_the_letter_gets_each_letter_once() {
+    let server = SmtpServer::start(&["--no-reply-after-data"]).expect(3);
+    let mut t = setup(server.port, QUICK);
+    let out = run_to_the_end(&mut t, &["send", "letters", "--yes"], &[]);
+    out.expect_code(4)
+        .stderr_has("no confirmation: to one@example.org: the server did not confirm the letter within 1 s of receiving it")
+        .stdout_has("2 letters may or may not have arrived");
+    run_to_the_end(&mut t, &["send", "letters", "--yes"], &[])
+        .expect_code(4)
+        .stdout_has("2 letters are held back");
+    assert_each_once(&server);
+}
+
+#[test]
+fn a_server_slower_than_the_timeout_is_given_up_on_in_bounded_time() {
+    let server = SmtpServer::start(&["--delay-replies", "3"]).expect(0);
+    let mut t = setup(server.port, QUICK);
+    for _ in 0..2 {
+        let out = run_to_the_end(&mut t, &["send", "letters", "--yes"], &[]);
+        out.expect_code(4).stderr_has(&format!(
+            "error: the server `127.0.0.1:{}` did not answer within 1 s of connecting (greeting and EHLO); 3 letters not sent",
+            server.port
+        ));
+        assert_eq!(
+            out.stderr.matches("trying again").count(),
+            3,
+            "{}",
+            out.stderr
+        );
+    }
+    assert!(log(&t).is_empty(), "no letter was attempted");
+}
+
+#[test]
+fn a_server_silent_after_its_greeting_or_in_starttls_is_given_up_on() {
+    let tls = crate::send::tls_settings();
+    let quick_tls = format!("{tls}  timeout_seconds: 1\n");
+    let silent = SmtpServer::start_tls(&["--silent-after-greeting"]).expect(0);
+    let mut t = setup(silent.port, &quick_tls);
+    run_to_the_end(&mut t, &["send", "letters", "--yes"], &[])
+        .expect_code(4)
+        .stderr_has(
+            "did not answer within 1 s of connecting (greeting and EHLO); 3 letters not sent",
+        )
+        .stderr_has("hint: check the server name and port, and your connection");
+    let stalled = SmtpServer::start_tls(&["--stall-starttls"]).expect(0);
+    retarget(&t, stalled.port, &quick_tls);
+    run_to_the_end(&mut t, &["send", "letters", "--yes"], &[])
+        .expect_code(4)
+        .stderr_has(&format!(
+            "error: the secure connection (STARTTLS) to `127.0.0.1:{}` was not set up within 1 s; 3 letters not sent",
+            stalled.port
+        ));
+}
+
+#[test]
+fn a_server_that_never_answers_quit_has_still_delivered() {
+    let server = SmtpServer::start(&["--no-quit-reply"]).expect(3);
+    let mut t = setup(server.port, QUICK);
+    run_to_the_end(&mut t, &["send", "letters", "--yes"], &[])
+        .ok()
+        .stdout_has("Sent 3 of 3 letters.")
+        .stderr_has("note: the server did not answer QUIT within 1 s; the letters it confirmed are delivered all the same.");
+}
+
+#[test]
+fn xoauth2_login_over_implicit_tls() {
+    let server =
+        SmtpServer::start_implicit_tls(&["--xoauth2", "zoe@example.org:ya29.test-token"]).expect(3);
+    let extra = format!(
+        "  security: tls\n  timeout_seconds: 5\n  username: zoe@example.org\n  oauth2_token_command: printf 'ya29.test-token\\n'\n  ca_file: {}\n",
+        crate::smtp_server::certs().0.display()
+    );
+    let mut t = setup(server.port, &extra);
+    run_to_the_end(&mut t, &["send", "letters", "--yes"], &[])
+        .ok()
+        .stdout_has("Sent 3 of 3 letters.");
+    // The token is used, never kept.
+    for f in crate::send::walk(t.dir.path()) {
+        let text = String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned();
+        assert!(
+            !text.contains("ya29.test-token") || f.ends_with("profile.yaml"),
+            "the token is in {}",
+            f.display()
+        );
+    }
+    // A token the server does not accept stops at once.
+    std::fs::write(
+        t.path("config/profile.yaml"),
+        std::fs::read_to_string(t.path("config/profile.yaml"))
+            .unwrap()
+            .replace("ya29.test-token", "expired"),
+    )
+    .unwrap();
+    run_to_the_end(&mut t, &["send", "letters", "--yes", "--resend"], &[])
+        .expect_code(4)
+        .stderr_has("error: the server refused the login for `zoe@example.org`");
+}
