@@ -18,6 +18,9 @@ pub struct HistoryArgs {
 pub fn run(args: HistoryArgs) -> Result<i32> {
     let json = args.json;
     let log = crate::mail::log::SentLog::open(&crate::mail::log::SentLog::default_path())?;
+    if let Some(note) = log.damage_note() {
+        eprintln!("{note}");
+    }
     if json {
         super::print_json(&log.entries())?;
         return Ok(0);

@@ -123,6 +123,9 @@ pub fn send_letters(
             )
         })?
     };
+    if let Some(note) = log.damage_note() {
+        eprintln!("{note}");
+    }
     let mut to_send: Vec<&Outgoing> = Vec::new();
     let mut delivered = Vec::new();
     let mut unknown = Vec::new();

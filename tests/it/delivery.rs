@@ -392,3 +392,81 @@ fn xoauth2_login_over_implicit_tls() {
         .expect_code(4)
         .stderr_has("error: the server refused the login for `zoe@example.org`");
 }
+
+#[test]
+fn a_damaged_sent_log_is_reported_and_the_next_runs_work() {
+    let server = SmtpServer::start(&[]).expect(3);
+    let mut t = setup(server.port, "  security: none\n");
+    send(&mut t, &["--yes", "--limit", "1"]).ok();
+    // Garbage, NUL bytes, invalid UTF-8 and a torn last line (no newline), as a crash or a
+    // bad disk leaves them.
+    let path = t.path("data/sent-log.jsonl");
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"this is not json\n\0\0\0\0\n\xff\xfe{\"broken\n{\"time\":\"2026-11-28T10:00:00Z\",\"event\":\"deliv");
+    std::fs::write(&path, bytes).unwrap();
+    let out = send(&mut t, &["--yes"]);
+    out.ok()
+        .stdout_has("1 letter was already sent")
+        .stdout_has("Sent 2 of 2 letters.")
+        .stderr_has("warning: the sent log `")
+        .stderr_has("has 4 lines that could not be read (lines 3, 4, 5, 6); they were skipped.");
+    // The append started on a fresh line: everything after the damage reads back.
+    let h = t.with(&["history", "--json"], &[]).run();
+    h.ok().stderr_has("(lines 3, 4, 5, 6)");
+    let delivered = h
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "delivered")
+        .count();
+    assert_eq!(delivered, 3);
+    send(&mut t, &["--yes"])
+        .ok()
+        .stdout_has("3 letters were already sent");
+}
+
+#[test]
+fn a_sent_log_that_is_a_device_is_not_read() {
+    let server = SmtpServer::start(&[]).expect(0);
+    let mut t = setup(server.port, "  security: none\n");
+    std::fs::create_dir_all(t.path("data")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", t.path("data/sent-log.jsonl")).unwrap();
+    run_to_the_end(&mut t, &["send", "letters", "--yes"], &[])
+        .expect_code(1)
+        .stderr_has("is not a regular file")
+        .stderr_has("hint: move it aside, or set OUTCRY_DATA_DIR to another folder");
+    run_to_the_end(&mut t, &["history"], &[]).expect_code(1);
+}
+
+#[test]
+fn a_full_disk_mid_batch_ends_with_an_accurate_summary() {
+    let server = SmtpServer::start(&[]).expect(3);
+    let mut t = setup(server.port, "  security: none\n");
+    // The sent log may grow to 1 KiB: room for the first letter's two lines, not the third.
+    // (A file-size limit makes writes fail as on a full disk; the signal it sends is ignored.)
+    let mut cmd = std::process::Command::new("sh");
+    cmd.env_clear()
+        .envs(crate::harness::scrubbed_env(t.dir.path()))
+        .current_dir(t.dir.path())
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\"")
+        .arg(crate::harness::bin())
+        .args(["send", "letters", "--yes"]);
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stdout}\n{stderr}");
+    assert!(stdout.contains("Sent 1 of 3 letters."), "{stdout}");
+    assert!(
+        stderr.contains("error: could not write the sent log `")
+            && stderr.contains("; outcry stopped: 1 sent; 2 letters not tried"),
+        "{stderr}"
+    );
+    assert_eq!(server.received().len(), 1);
+    // With room again, the rest goes, and nothing twice.
+    send(&mut t, &["--yes"])
+        .ok()
+        .stdout_has("Sent 2 of 2 letters.");
+    assert_each_once(&server);
+}
