@@ -103,14 +103,29 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
                 .hint("pass --force to replace it, or edit the file"));
             }
             let mut p: Profile = existing.unwrap_or_default();
-            profile::Overrides {
+            let overrides = profile::Overrides {
                 name,
                 email,
                 address,
                 country,
                 phone,
+            };
+            overrides.check("--")?;
+            overrides.apply(&mut p);
+            for (flag, value) in [
+                ("--smtp-host", &smtp_host),
+                ("--smtp-username", &smtp_username),
+                ("--smtp-password-command", &smtp_password_command),
+            ] {
+                if let Some(v) = value
+                    && let Err(why) = crate::support::text::check_line(v, 1000)
+                {
+                    return Err(Error::usage(format!(
+                        "{flag} `{}` {why}",
+                        crate::support::text::shorten(v, 60)
+                    )));
+                }
             }
-            .apply(&mut p);
             if let Some(host) = smtp_host {
                 p.smtp = Some(SmtpSettings {
                     port: smtp_port,

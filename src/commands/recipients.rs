@@ -367,8 +367,7 @@ fn check(files: &[PathBuf]) -> Result<i32> {
     let mut problems = Vec::new();
     let mut count = 0;
     for path in files {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io("read recipients file", path, &e))?;
+        let text = crate::support::fs::read_text(path, "recipients file")?;
         let parsed = recipients::parse_file(path, &text);
         count += parsed.recipients.len();
         problems.extend(parsed.problems);

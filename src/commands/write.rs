@@ -169,14 +169,15 @@ impl Settings {
             Some((p, path)) => (p, Some(path)),
             None => (Profile::default(), None),
         };
-        profile::Overrides {
+        let overrides = profile::Overrides {
             name: args.sender_name,
             email: args.sender_email,
             address: args.sender_address,
             country: args.sender_country,
             phone: args.sender_phone,
-        }
-        .apply(&mut sender);
+        };
+        overrides.check("--sender-")?;
+        overrides.apply(&mut sender);
 
         if !args.filters.is_empty() && !args.all {
             return Err(Error::usage(

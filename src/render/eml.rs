@@ -4,7 +4,7 @@
 //! letter again (another folder, `--force`, another day) gives the same id, and the sent log,
 //! which is keyed by it, knows it was sent. Nothing in the file names the writer's machine.
 //!
-//! May import: [`crate::error`], [`crate::letters`].
+//! May import: [`crate::error`], [`crate::support`], [`crate::letters`].
 
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, header::ContentType};
@@ -32,6 +32,20 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
             "your email `{sender_email}` is not a valid address"
         ))
     })?;
+    // Everything that goes into a header is one line of plain text (checked where it entered;
+    // checked again here, so that no input can break a header or the program).
+    for (what, value) in [
+        ("your name", letter.sender.name.as_str()),
+        ("the recipient's name", letter.recipient.name.as_str()),
+        ("the subject", letter.subject.as_str()),
+    ] {
+        if let Err(why) = crate::support::text::check_line(value, 998 - 20) {
+            return Err(Error::usage(format!(
+                "{what} `{}` {why}",
+                crate::support::text::shorten(value, 60)
+            )));
+        }
+    }
     let from = Mailbox::new(Some(letter.sender.name.clone()), from_addr.clone());
     let mut builder = lettre::Message::builder();
     let reply_to = letter

@@ -470,3 +470,209 @@ fn a_full_disk_mid_batch_ends_with_an_accurate_summary() {
         .stdout_has("Sent 2 of 2 letters.");
     assert_each_once(&server);
 }
+
+/// Names that would break a mail header (or a terminal) if they got through.
+const HOSTILE: &[(&str, &str)] = &[
+    (
+        "a CR LF header injection",
+        "Rowan One\r\nBcc: everyone@example.org",
+    ),
+    ("a line feed", "Rowan\nOne"),
+    ("an escape sequence", "Rowan \u{1b}[31mOne"),
+    ("a form feed", "Rowan\u{0c}One"),
+    ("a delete", "Rowan\u{7f}One"),
+    ("a NUL", "Rowan\u{0}One"),
+    ("a line separator", "Rowan\u{2028}One"),
+];
+
+/// A YAML double-quoted string for `value`.
+fn yaml_quoted(value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[test]
+fn names_that_would_break_headers_are_refused_where_they_enter() {
+    for (what, name) in HOSTILE {
+        // A recipients file: `recipients check` and every command that loads it.
+        let file = RECIPIENTS.replacen(
+            "name: Rowan One",
+            &format!("name: {}", yaml_quoted(name)),
+            1,
+        );
+        let mut t = Test::new().file("r.yaml", &file);
+        let out = t.with(&["recipients", "check", "r.yaml"], &[]).run();
+        out.expect_code(2).stderr_has("r.yaml:2: name `Rowan");
+        assert!(
+            out.stderr.contains("one line of plain text"),
+            "{what}: {}",
+            out.stderr
+        );
+        t.with(&["--recipients", "r.yaml", "recipients", "list"], &[])
+            .run()
+            .expect_code(2)
+            .stderr_has("r.yaml:2: name `Rowan");
+
+        // The sender's name, in the profile and (what a command line can carry) by flag.
+        let profile = format!(
+            "name: {}\nemail: zoe@example.org\naddress: [12 Elm Street]\n",
+            yaml_quoted(name)
+        );
+        let mut t = crate::harness::write_to("un-investigation", "uk-mp-alex-baker")
+            .file("config/profile.yaml", &profile)
+            .args(["--set", "personal=Hello there.", "--no-input"]);
+        t.run()
+            .expect_code(2)
+            .stderr_has("/config/profile.yaml:1`: name `Rowan");
+        if name.contains('\0') {
+            continue; // no command line can carry a NUL
+        }
+        let mut t = crate::harness::write_to("un-investigation", "uk-mp-alex-baker")
+            .args(["--sender-name", name, "--sender-email", "zoe@example.org"])
+            .args([
+                "--sender-address",
+                "12 Elm Street",
+                "--set",
+                "personal=Hello there.",
+                "--no-input",
+            ]);
+        let out = t.run();
+        out.expect_code(2).stderr_has("error: --sender-name `Rowan");
+        let mut t = Test::new().args([
+            "profile",
+            "init",
+            "--no-input",
+            "--name",
+            name,
+            "--address",
+            "1 St",
+        ]);
+        t.run().expect_code(2).stderr_has("error: --name `Rowan");
+        assert!(
+            !t.path("config/profile.yaml").exists(),
+            "{what}: nothing saved"
+        );
+
+        // An answer.
+        if name.contains('\n') || name.contains('\r') || name.contains('\u{2028}') {
+            continue; // a multi-line answer may have line breaks
+        }
+        let mut t = crate::harness::write_to("un-investigation", "uk-mp-alex-baker")
+            .sender()
+            .args(["--set", &format!("personal={name}"), "--no-input"]);
+        let out = t.run();
+        out.expect_code(2);
+        assert!(
+            out.stderr.contains("control character"),
+            "{what}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn a_csv_import_skips_names_with_line_breaks_and_says_where() {
+    let mut t = Test::new().file(
+        "mps.csv",
+        "Full name,E-mail\n\"Rowan\r\nBcc: x@example.org\",one@example.org\nSam Two,two@example.org\n",
+    );
+    let out = t
+        .with(
+            &[
+                "recipients",
+                "import",
+                "--from",
+                "csv",
+                "mps.csv",
+                "--map",
+                "name=Full name",
+                "--map",
+                "email=E-mail",
+                "--const",
+                "body=legislature",
+                "--const",
+                "country=CA",
+                "--out",
+                "ca.yaml",
+            ],
+            &[],
+        )
+        .run();
+    out.ok();
+    let all = format!("{}{}", out.stdout, out.stderr);
+    assert!(
+        all.contains("line 2: name `Rowan\\r\\nBcc: x@example.org` contains a line break (U+000D)"),
+        "{all}"
+    );
+    let written = std::fs::read_to_string(t.path("ca.yaml")).unwrap();
+    assert!(
+        written.contains("Sam Two") && !written.contains("Bcc"),
+        "{written}"
+    );
+}
+
+#[test]
+fn long_names_have_a_limit_and_are_shortened_in_messages() {
+    let long = "A".repeat(2000);
+    let mut t = crate::harness::write_to("un-investigation", "uk-mp-alex-baker")
+        .args(["--sender-name", &long, "--sender-email", "zoe@example.org"])
+        .args([
+            "--sender-address",
+            "12 Elm Street",
+            "--set",
+            "personal=Hello there.",
+            "--no-input",
+        ]);
+    let out = t.run();
+    out.expect_code(2).stderr_has(&format!(
+        "error: --sender-name `{}… (2000 characters)` is 2000 characters long; the limit is 200\n",
+        "A".repeat(60)
+    ));
+}
+
+#[test]
+fn deep_nesting_and_bad_encodings_get_a_clear_error() {
+    let deep_yaml = format!("{}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+    let body = format!("{}x{}", "{{#if true}}".repeat(4000), "{{/if}}".repeat(4000));
+    let template = format!(
+        "---\nid: deep\ntitle: T\nsummary: S\naudience: [any]\nsubject: S\nquestions: []\nsources: []\n---\n{body}\n"
+    );
+    let mut t = Test::new()
+        .file("deep.yaml", &deep_yaml)
+        .file("deep/deep.hbs", &template);
+    t.with(&["recipients", "check", "deep.yaml"], &[])
+        .run()
+        .expect_code(2)
+        .stderr_has(
+            "deep.yaml:1: the YAML is nested more than 64 levels deep; no outcry file needs that",
+        );
+    t.with(&["templates", "check", "deep"], &[])
+        .run()
+        .expect_code(2)
+        .stderr_has(
+            "deep.hbs:10: blocks (`{{#...}}`) nest more than 32 deep here; no letter needs that",
+        );
+    t.with(&["--templates", "deep", "templates", "list"], &[])
+        .run()
+        .expect_code(2);
+    std::fs::write(t.path("latin1.yaml"), b"- id: a\n  name: Zo\xeb\n").unwrap();
+    t.with(&["recipients", "check", "latin1.yaml"], &[])
+        .run()
+        .expect_code(2)
+        .stderr_has(
+            "error: recipients file `latin1.yaml:2` is not UTF-8 text (byte 0xEB at column 11)",
+        );
+}
