@@ -811,6 +811,18 @@ pub fn confirm_send(count: usize, host: &str) -> Result<bool> {
         .map_err(map)
 }
 
+/// Asks before `outcry forget` erases `count` files; the default is no.
+pub fn confirm_forget(count: usize) -> Result<bool> {
+    Confirm::with_theme(&theme())
+        .with_prompt(format!(
+            "Erase these {count} file{}? This cannot be undone",
+            if count == 1 { "" } else { "s" }
+        ))
+        .default(false)
+        .interact()
+        .map_err(map)
+}
+
 /// Asks for the mail password without showing it.
 pub fn password(user: &str, host: &str) -> Result<Secret> {
     let p = dialoguer::Password::with_theme(&theme())

@@ -2,7 +2,8 @@
 //!
 //! A letter's Message-ID is derived from its content ([`message_id`]), so writing the same
 //! letter again (another folder, `--force`, another day) gives the same id, and the sent log,
-//! which is keyed by it, knows it was sent. Nothing in the file names the writer's machine.
+//! which is keyed by it, knows it was sent. Nothing in the file names the writer's machine or
+//! the program that wrote it (no `User-Agent`): the message carries no more than the letter.
 //!
 //! May import: [`crate::error`], [`crate::support`], [`crate::letters`].
 
@@ -65,7 +66,6 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
         .from(from)
         .subject(letter.subject.clone())
         .message_id(Some(message_id(letter, &from_addr, reply_to)))
-        .user_agent(format!("outcry/{}", env!("CARGO_PKG_VERSION")))
         .raw_header(HeaderValue::new(
             HeaderName::new_from_ascii_str(UNSENT_HEADER),
             "1".into(),

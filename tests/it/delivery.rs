@@ -676,3 +676,183 @@ fn deep_nesting_and_bad_encodings_get_a_clear_error() {
             "error: recipients file `latin1.yaml:2` is not UTF-8 text (byte 0xEB at column 11)",
         );
 }
+
+/// A host name to give the machine for the test, in a UTS namespace of its own (`unshare
+/// --uts`, which needs root, as the test machines and CI have), so that the name is long and
+/// distinctive enough to grep for: the real one may be as short as `vm`, which occurs by
+/// chance in compressed and base64 data. `None` when namespaces are not available.
+fn private_host_name() -> Option<String> {
+    let name = format!("outcry-host-{:x}", std::process::id() * 7919 + 0x5eed);
+    let ok = std::process::Command::new("unshare")
+        .args([
+            "--uts",
+            "sh",
+            "-c",
+            "hostname \"$0\" && test \"$(cat /proc/sys/kernel/hostname)\" = \"$0\"",
+        ])
+        .arg(&name)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    ok.then_some(name)
+}
+
+/// The machine's name, as the system reports it.
+fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|h| h.trim().to_lowercase())
+        .expect("the machine's host name")
+}
+
+/// Runs outcry in the test folder, on a machine named `host` when given.
+fn run_on_host(t: &mut Test, host: Option<&str>, args: &[&str]) -> Outcome {
+    let mut cmd = match host {
+        Some(host) => {
+            let mut c = std::process::Command::new("unshare");
+            c.args(["--uts", "sh", "-c", "hostname \"$0\" && exec \"$@\""])
+                .arg(host)
+                .arg(crate::harness::bin());
+            c
+        }
+        None => std::process::Command::new(crate::harness::bin()),
+    };
+    let out = cmd
+        .env_clear()
+        .envs(crate::harness::scrubbed_env(t.dir.path()))
+        .env("OUTCRY_SMTP_PASSWORD", PASSWORD)
+        .current_dir(t.dir.path())
+        .args(args)
+        .output()
+        .unwrap();
+    Outcome {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn the_machines_name_is_in_no_byte_written_or_sent() {
+    let private = private_host_name();
+    let host = private.clone().unwrap_or_else(host_name);
+    let server = SmtpServer::start(&["--log-commands"]).expect(3);
+    let mut t = setup(server.port, "  security: none\n");
+    std::fs::remove_dir_all(t.path("letters")).unwrap();
+    let h = private.as_deref();
+    // Every format, for recipients with and without an email address.
+    run_on_host(
+        &mut t,
+        h,
+        &[
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--to",
+            "rep-one,rep-two,rep-three,rep-post,us-sen-ma-warren",
+            "--set",
+            "personal=I am a nurse, and I want every organ given freely.",
+            "--no-input",
+            "--out",
+            "letters",
+            "-f",
+            "txt",
+            "-f",
+            "md",
+            "-f",
+            "eml",
+            "-f",
+            "pdf",
+            "-f",
+            "envelope",
+            "-f",
+            "call",
+            "-f",
+            "form",
+        ],
+    )
+    .ok();
+    run_on_host(&mut t, h, &["send", "letters", "--yes"])
+        .ok()
+        .stdout_has("Sent 3 of 3 letters.");
+    run_on_host(&mut t, h, &["history"]).ok();
+
+    let commands = std::fs::read_to_string(server.out.path().join("commands.log")).unwrap();
+    assert!(commands.starts_with("EHLO [127.0.0.1]\r\n"), "{commands}");
+    let mut checked = 0;
+    for dir in [t.dir.path(), server.out.path()] {
+        for f in crate::send::walk(dir) {
+            let raw = std::fs::read(&f).unwrap();
+            let bytes = raw.to_ascii_lowercase();
+            // A real host name too short to tell from chance bytes is looked for in text only.
+            let text_only = private.is_none() && host.len() < 8;
+            if !(text_only && f.extension().is_some_and(|x| x == "pdf")) {
+                assert!(
+                    !bytes.windows(host.len()).any(|w| w == host.as_bytes()),
+                    "the host name `{host}` is in {}",
+                    f.display()
+                );
+            }
+            if f.extension().is_some_and(|x| x == "pdf") {
+                for key in [&b"/Author"[..], b"/Creator", b"/Producer"] {
+                    assert!(!raw.windows(key.len()).any(|w| w == key), "{}", f.display());
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} files checked");
+    // What the server got: no draft marker, a Date of sending; the log keeps both times.
+    for (raw, _) in server.received() {
+        let text = String::from_utf8(raw).unwrap();
+        assert!(
+            !text.contains("X-Unsent") && text.contains("\r\nDate: "),
+            "{text}"
+        );
+    }
+    let log = std::fs::read_to_string(t.path("data/sent-log.jsonl")).unwrap();
+    for line in log.lines() {
+        let e: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(e["written"].is_string() && e["time"].is_string(), "{line}");
+    }
+}
+
+#[test]
+fn forget_erases_the_log_the_letters_and_the_profile_after_confirmation() {
+    let server = SmtpServer::start(&[]).expect(3);
+    let mut t = setup(server.port, "  security: none\n");
+    send(&mut t, &["--yes"]).ok();
+    std::fs::write(t.path("letters/my-notes.txt"), "mine").unwrap();
+    std::fs::create_dir_all(t.path("config/templates")).unwrap();
+    t.with(&["forget"], &[])
+        .run()
+        .expect_code(2)
+        .stdout_has("This erases:")
+        .stderr_has("error: forget erases files, so it needs your confirmation\n  hint: pass --yes to erase without being asked");
+    assert!(
+        t.path("data/sent-log.jsonl").exists(),
+        "nothing erased without --yes"
+    );
+    let out = t.with(&["forget", "--yes"], &[]).run();
+    out.ok()
+        .stdout_has("Erased 8 files.")
+        .stdout_has("are kept.")
+        .stdout_has("outcry cannot reach copies elsewhere");
+    for gone in [
+        "data/sent-log.jsonl",
+        "data/sent-log.lock",
+        "config/profile.yaml",
+        "config/recipients.yaml",
+        "data",
+    ] {
+        assert!(!t.path(gone).exists(), "{gone} is still there");
+    }
+    assert_eq!(
+        crate::harness::file_names(&t.path("letters")),
+        ["my-notes.txt"]
+    );
+    t.with(&["history"], &[])
+        .run()
+        .ok()
+        .stdout_has("Nothing has been sent yet");
+}
