@@ -4,6 +4,7 @@
 
 use clap::Subcommand;
 
+use crate::data::profile::providers;
 use crate::data::profile::smtp::{Security, SmtpSettings};
 use crate::data::profile::{self, Profile};
 use crate::error::{Error, Result, exit};
@@ -28,6 +29,10 @@ pub enum ProfileCommand {
         /// Your phone number.
         #[arg(long)]
         phone: Option<String>,
+        /// Your mail provider, for its server settings: gmail, outlook, microsoft365, fastmail,
+        /// icloud, yahoo or proton (Proton Mail Bridge).
+        #[arg(long, value_name = "NAME", conflicts_with = "smtp_host")]
+        provider: Option<String>,
         /// Mail server for sending, e.g. smtp.gmail.com.
         #[arg(long, value_name = "HOST")]
         smtp_host: Option<String>,
@@ -43,6 +48,9 @@ pub enum ProfileCommand {
         /// A command that prints your mail password (e.g. "pass show mail"); never the password itself.
         #[arg(long, value_name = "COMMAND")]
         smtp_password_command: Option<String>,
+        /// A command that prints an OAuth 2.0 access token (log in with XOAUTH2 instead of a password).
+        #[arg(long, value_name = "COMMAND")]
+        smtp_oauth2_token_command: Option<String>,
         /// Never prompt.
         #[arg(long)]
         no_input: bool,
@@ -82,11 +90,13 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
             address,
             country,
             phone,
+            provider,
             smtp_host,
             smtp_port,
             smtp_security,
             smtp_username,
             smtp_password_command,
+            smtp_oauth2_token_command,
             no_input,
             force,
         } => {
@@ -126,20 +136,31 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
                     )));
                 }
             }
-            if let Some(host) = smtp_host {
+            let preset = provider.as_deref().map(providers::find).transpose()?;
+            let host = smtp_host.or(preset.map(|p| p.host.to_string()));
+            if let Some(host) = host {
+                let email = p.email.clone();
                 p.smtp = Some(SmtpSettings {
-                    port: smtp_port,
-                    username: smtp_username,
+                    port: smtp_port.or(preset.map(|p| p.port)),
+                    // Providers log you in with your email address.
+                    username: smtp_username.or(if preset.is_some() { email } else { None }),
                     password_command: smtp_password_command,
-                    ..SmtpSettings::new(host, smtp_security.unwrap_or_default())
+                    oauth2_token_command: smtp_oauth2_token_command,
+                    ..SmtpSettings::new(
+                        host,
+                        smtp_security
+                            .or(preset.map(|p| p.security))
+                            .unwrap_or_default(),
+                    )
                 });
             } else if smtp_port.is_some()
                 || smtp_security.is_some()
                 || smtp_username.is_some()
                 || smtp_password_command.is_some()
+                || smtp_oauth2_token_command.is_some()
             {
                 return Err(Error::usage(
-                    "--smtp-port, --smtp-security, --smtp-username and --smtp-password-command need --smtp-host",
+                    "--smtp-port, --smtp-security, --smtp-username, --smtp-password-command and --smtp-oauth2-token-command need --smtp-host or --provider",
                 ));
             }
             if !no_input && crate::interactive::available() {
@@ -165,6 +186,18 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
             }
             profile::save(&p, &path)?;
             crate::outln!("Saved your profile to {}", path.display());
+            if let Some(preset) = preset {
+                crate::outln!(
+                    "{}: {}:{} ({:?}). To log in, {} needs {}.",
+                    preset.name,
+                    preset.host,
+                    preset.port,
+                    preset.security,
+                    preset.name,
+                    preset.login
+                );
+                crate::outln!("Check it with: outcry profile test-smtp");
+            }
             Ok(exit::OK)
         }
     }

@@ -851,11 +851,38 @@ pub fn smtp_settings(
     if !wanted {
         return Ok(current);
     }
-    let old = current.unwrap_or(SmtpSettings {
+    let mut old = current.unwrap_or(SmtpSettings {
         username: email.map(str::to_string),
         ..SmtpSettings::new("", Security::Starttls)
     });
-    say(&format!("{}", style("Your provider's help pages give these; for Gmail: smtp.gmail.com, STARTTLS, port 587, and an app password.").dim()));
+    // A preset fills in the server; "Another provider" (first, the default) asks for it.
+    let presets = crate::data::profile::providers::PROVIDERS;
+    let mut items = vec!["Another provider (I will type its server)".to_string()];
+    items.extend(presets.iter().map(|p| p.name.to_string()));
+    let chosen = Select::with_theme(&theme)
+        .with_prompt("Your email provider")
+        .items(&items)
+        .default(0)
+        .interact()
+        .map_err(map)?;
+    if let Some(preset) = chosen.checked_sub(1).and_then(|i| presets.get(i)) {
+        old.host = preset.host.to_string();
+        old.port = Some(preset.port);
+        old.security = preset.security;
+        say(&format!(
+            "{}",
+            style(format!(
+                "To log in, {} needs {}.",
+                preset.name, preset.login
+            ))
+            .dim()
+        ));
+    } else {
+        say(&format!(
+            "{}",
+            style("Your provider's help pages give the server, security and port.").dim()
+        ));
+    }
     let host: String = Input::with_theme(&theme)
         .with_prompt("Mail server (SMTP host)")
         .with_initial_text(old.host.clone())

@@ -856,3 +856,166 @@ fn forget_erases_the_log_the_letters_and_the_profile_after_confirmation() {
         .ok()
         .stdout_has("Nothing has been sent yet");
 }
+
+#[test]
+fn provider_presets_fill_in_the_server() {
+    let mut t = Test::new().args([
+        "profile",
+        "init",
+        "--no-input",
+        "--name",
+        "Zoë Example",
+        "--email",
+        "zoe@gmail.com",
+        "--address",
+        "12 Elm Street",
+        "--provider",
+        "gmail",
+    ]);
+    t.run()
+        .ok()
+        .stdout_has("Gmail: smtp.gmail.com:587 (Starttls). To log in, Gmail needs an app password");
+    let profile = std::fs::read_to_string(t.path("config/profile.yaml")).unwrap();
+    for line in [
+        "host: smtp.gmail.com",
+        "port: 587",
+        "security: starttls",
+        "username: zoe@gmail.com",
+    ] {
+        assert!(profile.contains(line), "{line}:\n{profile}");
+    }
+    for (id, host, port, security) in [
+        ("outlook", "smtp-mail.outlook.com", "587", "starttls"),
+        ("microsoft365", "smtp.office365.com", "587", "starttls"),
+        ("fastmail", "smtp.fastmail.com", "465", "tls"),
+        ("icloud", "smtp.mail.me.com", "587", "starttls"),
+        ("yahoo", "smtp.mail.yahoo.com", "465", "tls"),
+        ("proton", "127.0.0.1", "1025", "starttls"),
+    ] {
+        t.with(
+            &[
+                "profile",
+                "init",
+                "--no-input",
+                "--force",
+                "--provider",
+                id,
+                "--smtp-oauth2-token-command",
+                "oama access zoe@gmail.com",
+            ],
+            &[],
+        )
+        .run()
+        .ok();
+        let profile = std::fs::read_to_string(t.path("config/profile.yaml")).unwrap();
+        for line in [
+            format!("host: {host}"),
+            format!("port: {port}"),
+            format!("security: {security}"),
+        ] {
+            assert!(profile.contains(&line), "{id}: {line}:\n{profile}");
+        }
+        assert!(
+            profile.contains("oauth2_token_command: oama access zoe@gmail.com"),
+            "{profile}"
+        );
+    }
+    t.with(&["profile", "init", "--no-input", "--force", "--provider", "aol"], &[])
+        .run()
+        .expect_code(2)
+        .stderr_has("error: no mail provider preset `aol`\n  hint: known: gmail, outlook, microsoft365, fastmail, icloud, yahoo, proton;");
+}
+
+/// Sends the three letters to a server started with `options`; returns the run.
+fn refused(options: &[&str], smtp_extra: &str) -> (Outcome, SmtpServer) {
+    let server = SmtpServer::start(options).expect(0);
+    let mut t = setup(server.port, &format!("  security: none\n{smtp_extra}"));
+    (
+        run_to_the_end(&mut t, &["send", "letters", "--yes"], &[]),
+        server,
+    )
+}
+
+#[test]
+fn common_refusals_are_explained_and_permanent_ones_not_retried() {
+    let login = "  username: zoe\n";
+    let (out, _s) = refused(
+        &[
+            "--fail-auth",
+            "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.",
+        ],
+        login,
+    );
+    out.expect_code(4)
+        .stderr_has("error: your provider has turned off password logins for sending mail (basic authentication is disabled)")
+        .stderr_has("hint: log in with OAuth 2.0 instead: set `smtp.oauth2_token_command` in your profile");
+    let (out, _s) = refused(
+        &[
+            "--fail-auth",
+            "534 5.7.9 Application-specific password required.",
+        ],
+        login,
+    );
+    out.expect_code(4)
+        .stderr_has("error: the server wants an app password for `zoe`, not your account password")
+        .stderr_has("hint: create an app password in your account's security settings");
+    let (out, _s) = refused(&["--relay-denied"], "");
+    out.expect_code(4)
+        .stderr_has("error: the server will not pass your letters on (relaying denied)")
+        .stderr_has("hint: set `smtp.username` so that outcry logs in");
+    let (out, _s) = refused(
+        &[
+            "--fail-data",
+            "552 5.3.4 Message size exceeds fixed maximum message size",
+        ],
+        "",
+    );
+    out.expect_code(4)
+        .stderr_has("the server refused the letter as too large: permanent error (552)");
+    assert_eq!(
+        out.stderr.matches("refused: to").count(),
+        3,
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("trying again"),
+        "not retried: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_non_ascii_address_to_a_server_without_smtputf8_is_refused_once_and_warned_about() {
+    let recipients = RECIPIENTS.replace("one@example.org", "zoë@example.org");
+    let mut t = Test::new().file("r.yaml", &recipients);
+    t.with(&["recipients", "check", "r.yaml"], &[])
+        .run()
+        .ok()
+        .stderr_has("warning: r.yaml:7: email `zoë@example.org` has non-ASCII characters; mail servers without SMTPUTF8 refuse it");
+    let server = SmtpServer::start(&["--no-smtputf8"]).expect(2);
+    let mut t = setup(server.port, "  security: none\n");
+    std::fs::write(t.path("config/recipients.yaml"), &recipients).unwrap();
+    let set = format!("--set=personal={PERSONAL}");
+    t.with(
+        &[
+            "write",
+            "-t",
+            "transplant-tourism-law",
+            "--to",
+            "rep-one",
+            &set,
+            "--no-input",
+            "-f",
+            "eml",
+            "--force",
+        ],
+        &[],
+    )
+    .run()
+    .ok();
+    let out = run_to_the_end(&mut t, &["send", "letters", "--yes"], &[]);
+    out.expect_code(3)
+        .stderr_has("refused: to zoë@example.org: the address has non-ASCII characters and the server does not accept such addresses (no SMTPUTF8)");
+    assert!(!out.stderr.contains("trying again"), "{}", out.stderr);
+}

@@ -496,6 +496,8 @@ fn profile_init_asks_for_the_mail_account_but_never_the_password() {
     s.send("y").unwrap();
     s.expect("Set up sending from your email account?").unwrap();
     s.send("y").unwrap();
+    s.expect("Your email provider").unwrap();
+    s.send("\r").unwrap(); // another provider
     answer(&mut s, "Mail server (SMTP host)", "smtp.example.org");
     s.expect("Security").unwrap();
     s.send("\r").unwrap();

@@ -39,6 +39,7 @@ def main():
     ap.add_argument("--no-quit-reply", action="store_true", help="never answer QUIT")
     ap.add_argument("--fail-auth", help="answer every login with this reply, e.g. '535 5.7.139 ...'")
     ap.add_argument("--fail-data", help="answer the end of every message with this reply (the message is not kept)")
+    ap.add_argument("--relay-denied", action="store_true", help="refuse every RCPT as a relay")
     ap.add_argument("--no-smtputf8", action="store_true", help="do not offer SMTPUTF8")
     ap.add_argument("--xoauth2", help="USER:TOKEN; offer AUTH XOAUTH2 and accept this token")
     ap.add_argument("--implicit-tls", action="store_true",
@@ -54,6 +55,8 @@ def main():
 
     class Handler:
         async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            if args.relay_denied:
+                return f"554 5.7.1 <{address}>: Relay access denied"
             if address in args.fail_550:
                 return "550 5.1.1 Mailbox unavailable"
             if address in args.fail_451_once and address not in state["failed_once"]:

@@ -3,10 +3,12 @@
 //! A profile is YAML (keys `name`, `email`, `address`, `country`, `phone`, `title`,
 //! `postcode`, `smtp`; scripts rely on these names). It is stored under the platform config
 //! folder, which `OUTCRY_CONFIG_DIR` overrides. This module reads, validates and writes
-//! profiles and their mail settings ([`smtp`]); it does not prompt (that is `interactive`).
+//! profiles and their mail settings ([`smtp`], with provider presets in [`providers`]); it does
+//! not prompt (that is `interactive`).
 //!
 //! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`].
 
+pub mod providers;
 pub mod smtp;
 
 use std::path::{Path, PathBuf};
