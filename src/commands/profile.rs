@@ -2,7 +2,7 @@
 //!
 //! May import: every layer below `commands`.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 
 use crate::data::profile::providers;
 use crate::data::profile::smtp::{Security, SmtpSettings};
@@ -13,51 +13,7 @@ use crate::error::{Error, Result, exit};
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
     /// Create or update your profile (asks in a terminal; or give the values as flags).
-    Init {
-        /// Your name.
-        #[arg(long)]
-        name: Option<String>,
-        /// Your email address.
-        #[arg(long)]
-        email: Option<String>,
-        /// One line of your postal address; repeat for each line.
-        #[arg(long = "address", value_name = "LINE")]
-        address: Vec<String>,
-        /// Your country (ISO code such as US or GB).
-        #[arg(long)]
-        country: Option<String>,
-        /// Your phone number.
-        #[arg(long)]
-        phone: Option<String>,
-        /// Your mail provider, for its server settings: gmail, outlook, microsoft365, fastmail,
-        /// icloud, yahoo or proton (Proton Mail Bridge).
-        #[arg(long, value_name = "NAME", conflicts_with = "smtp_host")]
-        provider: Option<String>,
-        /// Mail server for sending, e.g. smtp.gmail.com.
-        #[arg(long, value_name = "HOST")]
-        smtp_host: Option<String>,
-        /// Mail server port (default 587 for starttls, 465 for tls).
-        #[arg(long, value_name = "PORT")]
-        smtp_port: Option<u16>,
-        /// How the connection is secured.
-        #[arg(long, value_enum, value_name = "SECURITY")]
-        smtp_security: Option<Security>,
-        /// Mail account login name.
-        #[arg(long, value_name = "USER")]
-        smtp_username: Option<String>,
-        /// A command that prints your mail password (e.g. "pass show mail"); never the password itself.
-        #[arg(long, value_name = "COMMAND")]
-        smtp_password_command: Option<String>,
-        /// A command that prints an OAuth 2.0 access token (log in with XOAUTH2 instead of a password).
-        #[arg(long, value_name = "COMMAND")]
-        smtp_oauth2_token_command: Option<String>,
-        /// Never prompt.
-        #[arg(long)]
-        no_input: bool,
-        /// Replace an existing profile.
-        #[arg(long)]
-        force: bool,
-    },
+    Init(Box<InitArgs>),
     /// Print your profile and where it is stored.
     Show,
     /// Connect and log in to your mail server without sending anything.
@@ -67,6 +23,54 @@ pub enum ProfileCommand {
         insecure: bool,
     },
 }
+/// Options of `outcry profile init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Your name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Your email address.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// One line of your postal address; repeat for each line.
+    #[arg(long = "address", value_name = "LINE")]
+    pub address: Vec<String>,
+    /// Your country (ISO code such as US or GB).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Your phone number.
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Your mail provider, for its server settings: gmail, outlook, microsoft365, fastmail,
+    /// icloud, yahoo or proton (Proton Mail Bridge).
+    #[arg(long, value_name = "NAME", conflicts_with = "smtp_host")]
+    pub provider: Option<String>,
+    /// Mail server for sending, e.g. smtp.gmail.com.
+    #[arg(long, value_name = "HOST")]
+    pub smtp_host: Option<String>,
+    /// Mail server port (default 587 for starttls, 465 for tls).
+    #[arg(long, value_name = "PORT")]
+    pub smtp_port: Option<u16>,
+    /// How the connection is secured.
+    #[arg(long, value_enum, value_name = "SECURITY")]
+    pub smtp_security: Option<Security>,
+    /// Mail account login name.
+    #[arg(long, value_name = "USER")]
+    pub smtp_username: Option<String>,
+    /// A command that prints your mail password (e.g. "pass show mail"); never the password itself.
+    #[arg(long, value_name = "COMMAND")]
+    pub smtp_password_command: Option<String>,
+    /// A command that prints an OAuth 2.0 access token (log in with XOAUTH2 instead of a password).
+    #[arg(long, value_name = "COMMAND")]
+    pub smtp_oauth2_token_command: Option<String>,
+    /// Never prompt.
+    #[arg(long)]
+    pub no_input: bool,
+    /// Replace an existing profile.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// Runs a profile command.
 pub fn run(cmd: ProfileCommand) -> Result<i32> {
     let path = profile::default_path();
@@ -84,22 +88,23 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
             );
             Ok(exit::OK)
         }
-        ProfileCommand::Init {
-            name,
-            email,
-            address,
-            country,
-            phone,
-            provider,
-            smtp_host,
-            smtp_port,
-            smtp_security,
-            smtp_username,
-            smtp_password_command,
-            smtp_oauth2_token_command,
-            no_input,
-            force,
-        } => {
+        ProfileCommand::Init(args) => {
+            let InitArgs {
+                name,
+                email,
+                address,
+                country,
+                phone,
+                provider,
+                smtp_host,
+                smtp_port,
+                smtp_security,
+                smtp_username,
+                smtp_password_command,
+                smtp_oauth2_token_command,
+                no_input,
+                force,
+            } = *args;
             let existing = if path.exists() {
                 Some(profile::load(&path)?)
             } else {
