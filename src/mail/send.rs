@@ -350,8 +350,21 @@ fn print_links(ready: &[Outgoing], drafts: &[Outgoing]) -> Result<()> {
                 to.join(", ")
             }
         );
-        for (name, url) in links::compose_links(&to, &m.subject, &outbox::body_text(m)) {
+        let mut too_long = false;
+        for (name, url, with_text) in links::compose_links(&to, &m.subject, &outbox::body_text(m)) {
             crate::outln!("  {name}: {url}");
+            too_long |= !with_text;
+        }
+        if too_long {
+            // The plain-text letter beside the .eml, when `write` made one.
+            let txt = m.file.with_extension("txt");
+            let text_file = if txt.is_file() { txt } else { m.file.clone() };
+            crate::outln!(
+                "  The letter is too long to put in a link (over {} characters): these open a message \
+                 with the address and subject; paste the text from {}",
+                links::MAX_LINK_CHARS,
+                text_file.display()
+            );
         }
     }
     Ok(())

@@ -1019,3 +1019,46 @@ fn a_non_ascii_address_to_a_server_without_smtputf8_is_refused_once_and_warned_a
         .stderr_has("refused: to zoë@example.org: the address has non-ASCII characters and the server does not accept such addresses (no SMTPUTF8)");
     assert!(!out.stderr.contains("trying again"), "{}", out.stderr);
 }
+
+#[test]
+fn links_that_would_be_too_long_carry_the_address_and_subject_and_say_where_the_text_is() {
+    let mut t = setup(25, "");
+    std::fs::write(
+        t.path("config/profile.yaml"),
+        "name: Zoë Example\nemail: zoe@example.org\naddress: [12 Elm Street]\n",
+    )
+    .unwrap();
+    let out = t.with(&["send", "letters", "--links"], &[]).run();
+    out.ok()
+        .stdout_has("  mail program: mailto:one%40example.org?subject=Please%20help%20stop%20transplant%20tourism%20and%20forced%20organ%20harvesting\n")
+        .stdout_has("The letter is too long to put in a link (over 2000 characters): these open a message with the address and subject; paste the text from letters/2026-11-28_transplant-tourism-law_rep-one.eml");
+    for line in out.stdout.lines() {
+        assert!(line.len() < 2100, "a link too long to open: {line}");
+    }
+    // A short letter still travels whole in its links.
+    let short = "---\nid: short\ntitle: T\nsummary: S\naudience: [any]\nsubject: A short note\nquestions: []\nsources: []\n---\n{{salutation recipient}},\n\n{{#ask}}Will you help?{{/ask}}\n\n{{signoff recipient}}\n\n{{sender.signature}}\n";
+    std::fs::create_dir_all(t.path("config/templates")).unwrap();
+    std::fs::write(t.path("config/templates/short.hbs"), short).unwrap();
+    t.with(
+        &[
+            "write",
+            "-t",
+            "short",
+            "--to",
+            "rep-one",
+            "--no-input",
+            "--out",
+            "short",
+            "-f",
+            "txt",
+            "-f",
+            "eml",
+        ],
+        &[],
+    )
+    .run()
+    .ok();
+    let out = t.with(&["send", "short", "--links"], &[]).run();
+    out.ok().stdout_has("&body=Dear%20Councillor%20One");
+    assert!(!out.stdout.contains("too long"), "{}", out.stdout);
+}
