@@ -1062,3 +1062,36 @@ fn links_that_would_be_too_long_carry_the_address_and_subject_and_say_where_the_
     out.ok().stdout_has("&body=Dear%20Councillor%20One");
     assert!(!out.stdout.contains("too long"), "{}", out.stdout);
 }
+
+#[test]
+fn ctrl_c_while_sending_stops_after_the_letter_in_flight_with_a_summary() {
+    let server = SmtpServer::start(&["--delay-data", "2"]).expect(1);
+    let mut t = setup(server.port, "  security: none\n");
+    let child = t
+        .with(&["send", "letters", "--yes"], &[])
+        .command()
+        .spawn()
+        .unwrap();
+    while server.received().is_empty() {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains("Stopping after the letter being sent"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("Sent 1 of 3 letters."), "{stdout}");
+    assert!(
+        stderr.contains("error: stopped by Ctrl-C: 1 sent; 2 letters not tried"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(log(&t).iter().filter(|(e, _)| e == "delivered").count(), 1);
+}
