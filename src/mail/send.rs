@@ -407,6 +407,7 @@ fn send_all(
     let mut log_error: Option<Error> = None;
     let mut interrupted = false;
     let mut unknown_in_a_row = 0;
+    let mut given_up_in_a_row = 0;
     'messages: for (i, m) in messages.iter().enumerate() {
         if let Some(t) = last_start {
             batch.sleep(interval.saturating_sub(t.elapsed()));
@@ -489,6 +490,7 @@ fn send_all(
             match runtime.block_on(c.send(settings, &envelope, &bytes)) {
                 Ok(reply) => {
                     unknown_in_a_row = 0;
+                    given_up_in_a_row = 0;
                     tally.sent += 1;
                     // Counted before it is recorded: if the record fails, the summary
                     // still says it went (and the log's attempt holds it back next time).
@@ -498,6 +500,7 @@ fn send_all(
                 }
                 Err(Failure::Permanent(e)) => {
                     unknown_in_a_row = 0;
+                    given_up_in_a_row = 0;
                     eprintln!("  refused: to {}: {e}", join(&m.to));
                     tally.failed.push((m.file.display().to_string(), e.clone()));
                     record!("failed", Some(e));
@@ -544,7 +547,17 @@ fn send_all(
         );
         tally
             .failed
-            .push((m.file.display().to_string(), last_error));
+            .push((m.file.display().to_string(), last_error.clone()));
+        // Two letters in a row given up on: the server is failing, and every further letter
+        // would take as long again. Stop, so the run stays bounded.
+        given_up_in_a_row += 1;
+        if given_up_in_a_row >= 2 {
+            stop = Some(Failure::Transient(format!(
+                "the server failed {} letters in a row ({last_error}), so outcry stopped",
+                given_up_in_a_row
+            )));
+            break;
+        }
     }
     if batch.requested() {
         interrupted = true;

@@ -169,6 +169,8 @@ pub(crate) fn read(path: &Path) -> Result<String> {
 /// Reads a YAML file into `T`, with `file:line` in the error.
 pub(crate) fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
     let text = read(path)?;
+    crate::support::text::check_yaml_nesting(&text)
+        .map_err(|(line, why)| Error::usage(format!("`{}:{line}`: {why}", path.display())))?;
     serde_yaml::from_str(&text).map_err(|e| {
         let line = e
             .location()
