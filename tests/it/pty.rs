@@ -571,7 +571,7 @@ fn ctrl_c_after_the_letters_are_written_says_where_they_are() {
         "In your own words",
         "Accountability matters to me, and I want my council to speak up.",
     );
-    answer(&mut s, "Any personal or local connection?", "");
+    answer(&mut s, "Who you are, in a few words", "");
     s.expect("Would you like a written reply?").unwrap();
     s.send("n").unwrap();
     s.expect("What next?").unwrap();
