@@ -1079,8 +1079,8 @@ fn ctrl_c_while_sending_stops_after_the_letter_in_flight_with_a_summary() {
     while server.received().is_empty() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+    std::process::Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
         .status()
         .unwrap();
     let out = child.wait_with_output().unwrap();
