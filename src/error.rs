@@ -96,6 +96,18 @@ impl Error {
         }
     }
 
+    /// The person stopped the run after something was done (letters written or sent): exit
+    /// code 130, with a message that says what was done.
+    pub fn interrupted(message: impl Into<String>) -> Self {
+        Error {
+            kind: Kind::Cancelled,
+            message: message.into(),
+            hints: Vec::new(),
+            rendered: None,
+            details: Vec::new(),
+        }
+    }
+
     /// Some letters were sent, some were not: exit code 3.
     pub fn partial(message: impl Into<String>) -> Self {
         Error {

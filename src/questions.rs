@@ -377,6 +377,17 @@ pub fn validate(q: &Question, raw: &str) -> std::result::Result<Value, String> {
             if matches!(q.kind, QuestionKind::Text { .. }) && text.contains('\n') {
                 return Err("it must be a single line".into());
             }
+            // Line breaks (and tabs) belong in a multi-line answer; other control characters
+            // (escape sequences, NUL, DEL...) belong nowhere in a letter.
+            let allowed = |c: char| {
+                matches!(q.kind, QuestionKind::Multiline { .. }) && matches!(c, '\n' | '\r' | '\t')
+            };
+            if let Some(c) = text.chars().find(|c| c.is_control() && !allowed(*c)) {
+                return Err(format!(
+                    "it contains a control character (U+{:04X}); type plain text",
+                    c as u32
+                ));
+            }
             Ok(Value::String(normalize_paragraphs(text)))
         }
         QuestionKind::Choice { choices, .. } => {
@@ -490,8 +501,10 @@ pub fn parse_sets(sets: &[String]) -> Result<BTreeMap<String, Provided>> {
 
 /// Reads an answers file: a YAML mapping of keys to strings, numbers or booleans.
 pub fn read_answers_file(path: &std::path::Path) -> Result<BTreeMap<String, Provided>> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Error::io("read answers file", path, &e))?;
+    let text = crate::support::fs::read_text(path, "answers file")?;
+    crate::support::text::check_yaml_nesting(&text).map_err(|(line, why)| {
+        Error::usage(format!("answers file `{}:{line}`: {why}", path.display()))
+    })?;
     let map: BTreeMap<String, serde_yaml::Value> = serde_yaml::from_str(&text).map_err(|e| {
         let line = e
             .location()

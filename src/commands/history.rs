@@ -18,6 +18,9 @@ pub struct HistoryArgs {
 pub fn run(args: HistoryArgs) -> Result<i32> {
     let json = args.json;
     let log = crate::mail::log::SentLog::open(&crate::mail::log::SentLog::default_path())?;
+    if let Some(note) = log.damage_note() {
+        eprintln!("{note}");
+    }
     if json {
         super::print_json(&log.entries())?;
         return Ok(0);
@@ -36,11 +39,20 @@ pub fn run(args: HistoryArgs) -> Result<i32> {
             e.reply.as_deref().unwrap_or("")
         );
     }
+    // Attempts with no outcome at all (a killed run); an `unknown` outcome is listed above.
+    let unconfirmed: std::collections::HashSet<&str> = log
+        .entries()
+        .iter()
+        .filter(|e| e.event == "unknown")
+        .map(|e| e.message_id.as_str())
+        .collect();
     let interrupted: Vec<&crate::mail::log::Entry> = log
         .entries()
         .iter()
         .filter(|e| {
-            e.event == "attempt" && log.status(&e.message_id) == crate::mail::log::Status::Unknown
+            e.event == "attempt"
+                && log.status(&e.message_id) == crate::mail::log::Status::Unknown
+                && !unconfirmed.contains(e.message_id.as_str())
         })
         .collect();
     for e in interrupted {

@@ -6,6 +6,7 @@
 //! May import: every module (this is the top layer).
 
 pub mod completions;
+pub mod forget;
 pub mod history;
 pub mod profile;
 pub mod recipients;
@@ -66,6 +67,8 @@ pub enum Command {
     Send(send::SendArgs),
     /// List the letters sent by email, from the sent log.
     History(history::HistoryArgs),
+    /// Erase what outcry keeps: the sent log, your letters, your saved profile and recipients.
+    Forget(forget::ForgetArgs),
     /// Print a shell completion script, e.g. `outcry completions bash > ~/.local/share/bash-completion/completions/outcry`.
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff), e.g. `outcry man > outcry.1 && man ./outcry.1`.
@@ -128,6 +131,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Some(Command::Profile(cmd)) => profile::run(cmd),
         Some(Command::Send(args)) => send::run(args, &sources.recipients),
         Some(Command::History(args)) => history::run(args),
+        Some(Command::Forget(args)) => forget::run(args),
         Some(Command::Completions(args)) => completions::run(args),
         Some(Command::Man) => completions::man(),
     }

@@ -2,8 +2,9 @@
 //!
 //! May import: every layer below `commands`.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 
+use crate::data::profile::providers;
 use crate::data::profile::smtp::{Security, SmtpSettings};
 use crate::data::profile::{self, Profile};
 use crate::error::{Error, Result, exit};
@@ -12,44 +13,7 @@ use crate::error::{Error, Result, exit};
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
     /// Create or update your profile (asks in a terminal; or give the values as flags).
-    Init {
-        /// Your name.
-        #[arg(long)]
-        name: Option<String>,
-        /// Your email address.
-        #[arg(long)]
-        email: Option<String>,
-        /// One line of your postal address; repeat for each line.
-        #[arg(long = "address", value_name = "LINE")]
-        address: Vec<String>,
-        /// Your country (ISO code such as US or GB).
-        #[arg(long)]
-        country: Option<String>,
-        /// Your phone number.
-        #[arg(long)]
-        phone: Option<String>,
-        /// Mail server for sending, e.g. smtp.gmail.com.
-        #[arg(long, value_name = "HOST")]
-        smtp_host: Option<String>,
-        /// Mail server port (default 587 for starttls, 465 for tls).
-        #[arg(long, value_name = "PORT")]
-        smtp_port: Option<u16>,
-        /// How the connection is secured.
-        #[arg(long, value_enum, value_name = "SECURITY")]
-        smtp_security: Option<Security>,
-        /// Mail account login name.
-        #[arg(long, value_name = "USER")]
-        smtp_username: Option<String>,
-        /// A command that prints your mail password (e.g. "pass show mail"); never the password itself.
-        #[arg(long, value_name = "COMMAND")]
-        smtp_password_command: Option<String>,
-        /// Never prompt.
-        #[arg(long)]
-        no_input: bool,
-        /// Replace an existing profile.
-        #[arg(long)]
-        force: bool,
-    },
+    Init(Box<InitArgs>),
     /// Print your profile and where it is stored.
     Show,
     /// Connect and log in to your mail server without sending anything.
@@ -59,6 +23,54 @@ pub enum ProfileCommand {
         insecure: bool,
     },
 }
+/// Options of `outcry profile init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Your name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Your email address.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// One line of your postal address; repeat for each line.
+    #[arg(long = "address", value_name = "LINE")]
+    pub address: Vec<String>,
+    /// Your country (ISO code such as US or GB).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Your phone number.
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Your mail provider, for its server settings: gmail, outlook, microsoft365, fastmail,
+    /// icloud, yahoo or proton (Proton Mail Bridge).
+    #[arg(long, value_name = "NAME", conflicts_with = "smtp_host")]
+    pub provider: Option<String>,
+    /// Mail server for sending, e.g. smtp.gmail.com.
+    #[arg(long, value_name = "HOST")]
+    pub smtp_host: Option<String>,
+    /// Mail server port (default 587 for starttls, 465 for tls).
+    #[arg(long, value_name = "PORT")]
+    pub smtp_port: Option<u16>,
+    /// How the connection is secured.
+    #[arg(long, value_enum, value_name = "SECURITY")]
+    pub smtp_security: Option<Security>,
+    /// Mail account login name.
+    #[arg(long, value_name = "USER")]
+    pub smtp_username: Option<String>,
+    /// A command that prints your mail password (e.g. "pass show mail"); never the password itself.
+    #[arg(long, value_name = "COMMAND")]
+    pub smtp_password_command: Option<String>,
+    /// A command that prints an OAuth 2.0 access token (log in with XOAUTH2 instead of a password).
+    #[arg(long, value_name = "COMMAND")]
+    pub smtp_oauth2_token_command: Option<String>,
+    /// Never prompt.
+    #[arg(long)]
+    pub no_input: bool,
+    /// Replace an existing profile.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// Runs a profile command.
 pub fn run(cmd: ProfileCommand) -> Result<i32> {
     let path = profile::default_path();
@@ -76,20 +88,23 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
             );
             Ok(exit::OK)
         }
-        ProfileCommand::Init {
-            name,
-            email,
-            address,
-            country,
-            phone,
-            smtp_host,
-            smtp_port,
-            smtp_security,
-            smtp_username,
-            smtp_password_command,
-            no_input,
-            force,
-        } => {
+        ProfileCommand::Init(args) => {
+            let InitArgs {
+                name,
+                email,
+                address,
+                country,
+                phone,
+                provider,
+                smtp_host,
+                smtp_port,
+                smtp_security,
+                smtp_username,
+                smtp_password_command,
+                smtp_oauth2_token_command,
+                no_input,
+                force,
+            } = *args;
             let existing = if path.exists() {
                 Some(profile::load(&path)?)
             } else {
@@ -103,28 +118,54 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
                 .hint("pass --force to replace it, or edit the file"));
             }
             let mut p: Profile = existing.unwrap_or_default();
-            profile::Overrides {
+            let overrides = profile::Overrides {
                 name,
                 email,
                 address,
                 country,
                 phone,
+            };
+            overrides.check("--")?;
+            overrides.apply(&mut p);
+            for (flag, value) in [
+                ("--smtp-host", &smtp_host),
+                ("--smtp-username", &smtp_username),
+                ("--smtp-password-command", &smtp_password_command),
+            ] {
+                if let Some(v) = value
+                    && let Err(why) = crate::support::text::check_line(v, 1000)
+                {
+                    return Err(Error::usage(format!(
+                        "{flag} `{}` {why}",
+                        crate::support::text::shorten(v, 60)
+                    )));
+                }
             }
-            .apply(&mut p);
-            if let Some(host) = smtp_host {
+            let preset = provider.as_deref().map(providers::find).transpose()?;
+            let host = smtp_host.or(preset.map(|p| p.host.to_string()));
+            if let Some(host) = host {
+                let email = p.email.clone();
                 p.smtp = Some(SmtpSettings {
-                    port: smtp_port,
-                    username: smtp_username,
+                    port: smtp_port.or(preset.map(|p| p.port)),
+                    // Providers log you in with your email address.
+                    username: smtp_username.or(if preset.is_some() { email } else { None }),
                     password_command: smtp_password_command,
-                    ..SmtpSettings::new(host, smtp_security.unwrap_or_default())
+                    oauth2_token_command: smtp_oauth2_token_command,
+                    ..SmtpSettings::new(
+                        host,
+                        smtp_security
+                            .or(preset.map(|p| p.security))
+                            .unwrap_or_default(),
+                    )
                 });
             } else if smtp_port.is_some()
                 || smtp_security.is_some()
                 || smtp_username.is_some()
                 || smtp_password_command.is_some()
+                || smtp_oauth2_token_command.is_some()
             {
                 return Err(Error::usage(
-                    "--smtp-port, --smtp-security, --smtp-username and --smtp-password-command need --smtp-host",
+                    "--smtp-port, --smtp-security, --smtp-username, --smtp-password-command and --smtp-oauth2-token-command need --smtp-host or --provider",
                 ));
             }
             if !no_input && crate::interactive::available() {
@@ -150,6 +191,18 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
             }
             profile::save(&p, &path)?;
             crate::outln!("Saved your profile to {}", path.display());
+            if let Some(preset) = preset {
+                crate::outln!(
+                    "{}: {}:{} ({:?}). To log in, {} needs {}.",
+                    preset.name,
+                    preset.host,
+                    preset.port,
+                    preset.security,
+                    preset.name,
+                    preset.login
+                );
+                crate::outln!("Check it with: outcry profile test-smtp");
+            }
             Ok(exit::OK)
         }
     }

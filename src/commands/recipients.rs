@@ -367,11 +367,24 @@ fn check(files: &[PathBuf]) -> Result<i32> {
     let mut problems = Vec::new();
     let mut count = 0;
     for path in files {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io("read recipients file", path, &e))?;
+        let text = crate::support::fs::read_text(path, "recipients file")?;
         let parsed = recipients::parse_file(path, &text);
         count += parsed.recipients.len();
         problems.extend(parsed.problems);
+        // Valid, but many servers refuse them: say so before a send does.
+        for r in &parsed.recipients {
+            if let Some(email) = r.contact.email.as_deref().filter(|e| !e.is_ascii()) {
+                let line = text
+                    .lines()
+                    .position(|l| l.contains(email))
+                    .map(|i| format!(":{}", i + 1))
+                    .unwrap_or_default();
+                eprintln!(
+                    "warning: {}{line}: email `{email}` has non-ASCII characters; mail servers without SMTPUTF8 refuse it, so give an ASCII address too if the office has one",
+                    path.display()
+                );
+            }
+        }
     }
     if problems.is_empty() {
         crate::outln!(

@@ -53,6 +53,7 @@ pub fn run(args: SendArgs, recipient_files: &[PathBuf]) -> Result<i32> {
         retry_unknown: args.retry_unknown,
         insecure: args.insecure,
         links: args.links,
+        rerun: None,
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("letters")]

@@ -368,8 +368,7 @@ fn check(paths: &[PathBuf], campaign_file: Option<&std::path::Path>) -> Result<i
         }
         for file in files {
             checked += 1;
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Error::io("read template", &file, &e))?;
+            let text = crate::support::fs::read_text(&file, "template")?;
             let t = match templates::parse(&file.display().to_string(), &text) {
                 Ok(t) => t,
                 Err(p) => {

@@ -171,14 +171,15 @@ impl Settings {
             Some((p, path)) => (p, Some(path)),
             None => (Profile::default(), None),
         };
-        profile::Overrides {
+        let overrides = profile::Overrides {
             name: args.sender_name,
             email: args.sender_email,
             address: args.sender_address,
             country: args.sender_country,
             phone: args.sender_phone,
-        }
-        .apply(&mut sender);
+        };
+        overrides.check("--sender-")?;
+        overrides.apply(&mut sender);
 
         if !args.filters.is_empty() && !args.all {
             return Err(Error::usage(
@@ -470,6 +471,36 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     // Plan every file, refuse to overwrite, then write.
     let plan = Plan::new(&letters, &s.formats, &s.out)?;
     plan.write(s.force)?;
+    // From here on, Ctrl-C (or "no" to a later question) must not say "nothing was written".
+    let on_disk = format!("the letters are written in `{}`", s.out.display());
+    crate::support::interrupt::written(on_disk.clone());
+    after_writing(
+        send_after_writing(s, keep, &letters, &plan, &directory),
+        &on_disk,
+    )
+}
+
+/// A cancellation after the letters were written says where they are.
+fn after_writing(result: Result<i32>, on_disk: &str) -> Result<i32> {
+    match result {
+        Err(e)
+            if e.kind() == crate::error::Kind::Cancelled
+                && e.message() == Error::cancelled().message() =>
+        {
+            Err(Error::interrupted(format!("cancelled; {on_disk}")))
+        }
+        other => other,
+    }
+}
+
+/// After writing: the summary, what the wizard kept, and sending when asked.
+fn send_after_writing(
+    mut s: Settings,
+    keep: Keep,
+    letters: &[Letter],
+    plan: &Plan,
+    directory: &Directory,
+) -> Result<i32> {
     let mut written: Vec<Written> = letters
         .iter()
         .map(|l| Written {
@@ -488,7 +519,7 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     apply(&s, keep)?;
     print_summary(&s, &written, plan.files.len())?;
     if !s.interactive {
-        warn_form_letters(&letters);
+        warn_form_letters(letters);
     }
     // In the wizard, offer to send the email letters when an account is set up.
     let emls = plan.emails();
@@ -512,10 +543,29 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
             return Ok(crate::error::exit::OK);
         }
         crate::outln!();
+        let opts = SendOptions {
+            rerun: Some(send_hint(&s.out)),
+            ..opts.clone()
+        };
         let mut prompts = interactive::Prompts;
-        return crate::mail::send::send_letters(&emls, opts, &s.sender, &directory, &mut prompts);
+        return crate::mail::send::send_letters(&emls, &opts, &s.sender, directory, &mut prompts);
     }
     Ok(crate::error::exit::OK)
+}
+
+/// The hint after a failed `write --send`: writing again would refuse to replace the
+/// letters, so the rest is sent with `outcry send FOLDER`.
+fn send_hint(out: &std::path::Path) -> String {
+    let folder = out.display().to_string();
+    let quoted = if folder
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+    {
+        folder
+    } else {
+        format!("'{}'", folder.replace('\'', r"'\''"))
+    };
+    format!("to send the rest: outcry send {quoted} (letters already sent are skipped)")
 }
 
 /// The sender: checked for scripts, confirmed or asked in the wizard (saving is decided here

@@ -342,8 +342,7 @@ impl Campaign {
         };
         match path {
             Some(p) => {
-                let text = std::fs::read_to_string(&p)
-                    .map_err(|e| Error::io("read campaign data", &p, &e))?;
+                let text = crate::support::fs::read_text(&p, "campaign data")?;
                 Campaign::parse(&p.display().to_string(), &text).map_err(|problems| {
                     problems_error(
                         &format!("campaign data `{}` is invalid", p.display()),
@@ -380,6 +379,8 @@ impl Campaign {
                 .position(|l| l.trim_start().trim_start_matches("- ").starts_with(needle))
                 .map(|i| i + 1)
         };
+        crate::support::text::check_yaml_nesting(text)
+            .map_err(|(line, why)| vec![problem(Some(line), why)])?;
         let raw: RawFile = serde_yaml::from_str(text)
             .map_err(|e| vec![problem(yaml_location(&e), yaml_reason(&e))])?;
         let mut problems = Vec::new();

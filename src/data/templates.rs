@@ -199,6 +199,38 @@ fn default_topic() -> String {
     "forced organ harvesting in China and transplant tourism".into()
 }
 
+/// How deep `{{#...}}` blocks may nest in a template body. Letters nest two or three; the
+/// template engine recurses per level, so thousands of levels would take very long or
+/// overflow the stack.
+pub const MAX_BLOCK_DEPTH: usize = 32;
+
+/// Refuses a body whose `{{#...}}` blocks nest deeper than [`MAX_BLOCK_DEPTH`]: returns the
+/// 1-based line (within the body) where it goes too deep.
+fn check_block_nesting(body: &str) -> std::result::Result<(), (usize, String)> {
+    let mut depth = 0usize;
+    for (i, line) in body.lines().enumerate() {
+        let mut rest = line;
+        while let Some(at) = rest.find("{{") {
+            let tag = rest[at + 2..].trim_start_matches(['~', '{']);
+            if tag.starts_with('#') {
+                depth += 1;
+                if depth > MAX_BLOCK_DEPTH {
+                    return Err((
+                        i + 1,
+                        format!(
+                            "blocks (`{{{{#...}}}}`) nest more than {MAX_BLOCK_DEPTH} deep here; no letter needs that"
+                        ),
+                    ));
+                }
+            } else if tag.starts_with('/') {
+                depth = depth.saturating_sub(1);
+            }
+            rest = &rest[at + 2..];
+        }
+    }
+    Ok(())
+}
+
 /// Splits and parses one template file. Returns every problem found.
 pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Problem>> {
     let file = PathBuf::from(origin);
@@ -231,6 +263,15 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
         )]);
     };
     let body: String = lines.collect();
+    if let Err((line, why)) = crate::support::text::check_yaml_nesting(&front) {
+        return Err(vec![problem(
+            Some(line + 1),
+            format!("front matter: {why}"),
+        )]);
+    }
+    if let Err((line, why)) = check_block_nesting(&body) {
+        return Err(vec![problem(Some(body_line + line - 1), why)]);
+    }
     let fm: FrontMatter = match serde_yaml::from_str(&front) {
         Ok(fm) => fm,
         Err(e) => {
@@ -454,8 +495,7 @@ impl Library {
         }
         for dir in dirs {
             for path in template_files(dir)? {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| Error::io("read template", &path, &e))?;
+                let text = crate::support::fs::read_text(&path, "template")?;
                 let t = parse(&path.display().to_string(), &text).map_err(|p| {
                     problems_error(
                         &format!("template `{}` is invalid", path.display()),

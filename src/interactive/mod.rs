@@ -30,11 +30,9 @@ pub fn available() -> bool {
 
 /// Makes Ctrl-C outside a prompt end the run like Ctrl-C inside one: cursor restored, exit 130.
 pub fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| {
+    crate::support::interrupt::install(Some(|| {
         let _ = console::Term::stderr().show_cursor();
-        eprintln!();
-        std::process::exit(crate::error::report(&Error::cancelled()));
-    });
+    }));
 }
 
 /// The wizard's look: the current row is marked with `>` and ticked rows with `[x]`, so that
@@ -813,6 +811,18 @@ pub fn confirm_send(count: usize, host: &str) -> Result<bool> {
         .map_err(map)
 }
 
+/// Asks before `outcry forget` erases `count` files; the default is no.
+pub fn confirm_forget(count: usize) -> Result<bool> {
+    Confirm::with_theme(&theme())
+        .with_prompt(format!(
+            "Erase these {count} file{}? This cannot be undone",
+            if count == 1 { "" } else { "s" }
+        ))
+        .default(false)
+        .interact()
+        .map_err(map)
+}
+
 /// Asks for the mail password without showing it.
 pub fn password(user: &str, host: &str) -> Result<Secret> {
     let p = dialoguer::Password::with_theme(&theme())
@@ -841,11 +851,38 @@ pub fn smtp_settings(
     if !wanted {
         return Ok(current);
     }
-    let old = current.unwrap_or(SmtpSettings {
+    let mut old = current.unwrap_or(SmtpSettings {
         username: email.map(str::to_string),
         ..SmtpSettings::new("", Security::Starttls)
     });
-    say(&format!("{}", style("Your provider's help pages give these; for Gmail: smtp.gmail.com, STARTTLS, port 587, and an app password.").dim()));
+    // A preset fills in the server; "Another provider" (first, the default) asks for it.
+    let presets = crate::data::profile::providers::PROVIDERS;
+    let mut items = vec!["Another provider (I will type its server)".to_string()];
+    items.extend(presets.iter().map(|p| p.name.to_string()));
+    let chosen = Select::with_theme(&theme)
+        .with_prompt("Your email provider")
+        .items(&items)
+        .default(0)
+        .interact()
+        .map_err(map)?;
+    if let Some(preset) = chosen.checked_sub(1).and_then(|i| presets.get(i)) {
+        old.host = preset.host.to_string();
+        old.port = Some(preset.port);
+        old.security = preset.security;
+        say(&format!(
+            "{}",
+            style(format!(
+                "To log in, {} needs {}.",
+                preset.name, preset.login
+            ))
+            .dim()
+        ));
+    } else {
+        say(&format!(
+            "{}",
+            style("Your provider's help pages give the server, security and port.").dim()
+        ));
+    }
     let host: String = Input::with_theme(&theme)
         .with_prompt("Mail server (SMTP host)")
         .with_initial_text(old.host.clone())

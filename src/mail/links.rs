@@ -1,6 +1,12 @@
 //! Links that open a letter in the user's own mail program or webmail, for people who have no
 //! SMTP account set up: `mailto:`, Gmail and Outlook compose addresses.
 //!
+//! Browsers, mail programs and operating systems cut or refuse links much past 2,000
+//! characters (Internet Explorer's 2,083 is the classic limit; Windows' mailto handler and
+//! Outlook on the web fail at a similar length), and a full letter percent-encoded is often
+//! longer. Such a link would open an empty or truncated message, so [`compose_links`] then
+//! gives a link with the address and subject only, and the caller says where the text is.
+//!
 //! May import: nothing from the crate (std only).
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
@@ -17,8 +23,33 @@ pub fn encode(s: &str) -> String {
     out
 }
 
-/// The three links for a message.
-pub fn compose_links(to: &[String], subject: &str, body: &str) -> [(&'static str, String); 3] {
+/// The longest link outcry prints with the letter's text in it.
+pub const MAX_LINK_CHARS: usize = 2000;
+
+/// The three links for a message: (program, link, whether the text is in the link). A link
+/// that would pass [`MAX_LINK_CHARS`] carries the address and subject only.
+pub fn compose_links(
+    to: &[String],
+    subject: &str,
+    body: &str,
+) -> [(&'static str, String, bool); 3] {
+    let full = full_links(to, subject, body);
+    let short = full_links(to, subject, "");
+    let pick = |i: usize| {
+        let (name, link) = full[i].clone();
+        if link.len() <= MAX_LINK_CHARS {
+            (name, link, true)
+        } else {
+            let (_, link) = short[i].clone();
+            // Without a body the `&body=` parameter is only noise.
+            let link = link.trim_end_matches("&body=").to_string();
+            (name, link, false)
+        }
+    };
+    [pick(0), pick(1), pick(2)]
+}
+
+fn full_links(to: &[String], subject: &str, body: &str) -> [(&'static str, String); 3] {
     let to_list = to.join(",");
     // mailto bodies use CRLF line breaks (RFC 6068).
     let crlf = body.replace('\n', "\r\n");
@@ -65,5 +96,15 @@ mod tests {
             links[0].1,
             "mailto:x%40example.org?subject=Hi&body=a%0D%0Ab"
         );
+        assert!(links.iter().all(|l| l.2));
+    }
+
+    #[test]
+    fn long_letters_get_short_links() {
+        let body = "Ein langer Brief — ".repeat(200);
+        for (_, link, with_text) in compose_links(&["x@example.org".into()], "Hi", &body) {
+            assert!(!with_text && link.len() < 200, "{link}");
+            assert!(!link.contains("body"), "{link}");
+        }
     }
 }

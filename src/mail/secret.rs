@@ -2,7 +2,8 @@
 //!
 //! Sources, in order: `OUTCRY_SMTP_PASSWORD`, the profile's `smtp.password_command` (first
 //! line of its output, e.g. `pass show mail`), else a hidden prompt (asked by the caller
-//! through the send loop's prompter). outcry never writes a password anywhere.
+//! through the send loop's prompter). An OAuth 2.0 access token comes from
+//! `smtp.oauth2_token_command` the same way. outcry never writes a secret anywhere.
 //!
 //! May import: [`crate::error`].
 
@@ -48,6 +49,14 @@ pub fn from_env_or_command(command: Option<&str>) -> Result<Option<Secret>> {
     let Some(command) = command.filter(|c| !c.trim().is_empty()) else {
         return Ok(None);
     };
+    from_command(command, "password").map(Some)
+}
+
+/// Runs `command` with `sh -c` and takes the first line it prints as the secret (`what` names
+/// it in errors: "password", "OAuth 2.0 token"). Its standard error goes to the terminal.
+///
+/// Errors: the command cannot run, fails, or prints nothing (exit code 1).
+pub fn from_command(command: &str, what: &str) -> Result<Secret> {
     let output = std::process::Command::new("sh")
         .arg("-c")
         .arg(command)
@@ -55,31 +64,26 @@ pub fn from_env_or_command(command: Option<&str>) -> Result<Option<Secret>> {
         .stderr(std::process::Stdio::inherit())
         .output()
         .map_err(|e| {
-            Error::failure(format!(
-                "could not run the password command `{command}`: {e}"
-            ))
+            Error::failure(format!("could not run the {what} command `{command}`: {e}"))
         })?;
     if !output.status.success() {
         return Err(Error::failure(format!(
-            "the password command `{command}` failed ({})",
+            "the {what} command `{command}` failed ({})",
             output.status
         ))
-        .hint("run it yourself to see why; it must print the password on its first line"));
+        .hint(format!(
+            "run it yourself to see why; it must print the {what} on its first line"
+        )));
     }
     let text = String::from_utf8_lossy(&output.stdout);
-    let first = text
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('\r')
-        .to_string();
+    let first = text.lines().next().unwrap_or("").trim().to_string();
     if first.is_empty() {
         return Err(
-            Error::failure(format!("the password command `{command}` printed nothing"))
-                .hint("it must print the password on its first line"),
+            Error::failure(format!("the {what} command `{command}` printed nothing"))
+                .hint(format!("it must print the {what} on its first line")),
         );
     }
-    Ok(Some(Secret::new(first)))
+    Ok(Secret::new(first))
 }
 
 #[cfg(test)]

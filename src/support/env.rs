@@ -24,6 +24,9 @@ pub struct Env {
     /// `OUTCRY_RETRY_DELAY_MS`: the first delay between SMTP retries in milliseconds (default
     /// 2,000; it doubles each time).
     pub retry_delay_ms: u64,
+    /// `OUTCRY_LOCK_WAIT_SECONDS`: how long `send` waits for another `send` that is using
+    /// the sent log before giving up (default 60).
+    pub lock_wait_seconds: u64,
 }
 
 /// The default number of days after which recipient data is called stale.
@@ -58,6 +61,9 @@ pub fn get() -> &'static Env {
             retry_delay_ms: var("OUTCRY_RETRY_DELAY_MS")
                 .and_then(|v| v.trim().parse().ok())
                 .unwrap_or(2_000),
+            lock_wait_seconds: var("OUTCRY_LOCK_WAIT_SECONDS")
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(60),
         }
     })
 }

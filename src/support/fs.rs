@@ -60,6 +60,46 @@ fn write_atomic_mode(path: &Path, bytes: &[u8], force: bool, private: bool) -> R
     Ok(())
 }
 
+/// The largest text file outcry reads (64 MiB; the biggest public dataset it imports is a
+/// few megabytes).
+pub const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a text file the user gave: a regular file (never a device, which could be read for
+/// ever) of at most [`MAX_TEXT_BYTES`], in UTF-8. `what` names it in errors ("recipients
+/// file").
+///
+/// Errors: missing or unreadable (exit code 2 or 1); not a regular file, too large, or not
+/// UTF-8, naming the line and column of the first bad byte (exit code 2).
+pub fn read_text(path: &Path, what: &str) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(&format!("read {what}"), path, &e))?;
+    if !meta.is_file() {
+        return Err(Error::usage(format!(
+            "{what} `{}` is not a regular file",
+            path.display()
+        )));
+    }
+    if meta.len() > MAX_TEXT_BYTES {
+        return Err(Error::usage(format!(
+            "{what} `{}` is {} MB; outcry reads text files of at most {} MB",
+            path.display(),
+            meta.len() / (1024 * 1024),
+            MAX_TEXT_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(&format!("read {what}"), path, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = good.len() - good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
+        Error::usage(format!(
+            "{what} `{}:{line}` is not UTF-8 text (byte 0x{:02X} at column {column})",
+            path.display(),
+            e.as_bytes()[good.len()]
+        ))
+        .hint("save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")")
+    })
+}
+
 /// The error for a file that would be overwritten (exit code 2).
 pub fn exists_error(path: &Path) -> Error {
     Error::usage(format!(

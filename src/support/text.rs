@@ -1,4 +1,5 @@
-//! Small text helpers: accent folding for matching, slugs for ids, unique ids, plurals.
+//! Small text helpers: accent folding for matching, slugs for ids, unique ids, plurals, and
+//! the check that keeps names one safe line ([`check_line`]).
 //!
 //! May import: [`crate::error`].
 
@@ -72,6 +73,110 @@ pub fn plural(count: usize, word: &str) -> String {
     format!("{count} {word}{}", if count == 1 { "" } else { "s" })
 }
 
+/// The most characters a name, title, address line or other one-line field may have. Mail
+/// headers must stay under 998 bytes a line (RFC 5322, 2.1.1), and a name is printed on
+/// envelopes and letters too; 200 characters is far beyond any real name.
+pub const MAX_LINE_CHARS: usize = 200;
+
+/// Checks a one-line value that may end up in a mail header, an address block or a file name:
+/// no control characters (C0 and C1, DEL, and the Unicode line and paragraph separators) and
+/// at most `max` characters. Returns what is wrong, in words, for an error message.
+pub fn check_line(value: &str, max: usize) -> std::result::Result<(), String> {
+    if let Some(c) = value
+        .chars()
+        .find(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        let what = match c {
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => "a line break",
+            '\t' => "a tab",
+            _ => "a control character",
+        };
+        return Err(format!(
+            "contains {what} (U+{:04X}); it must be one line of plain text",
+            c as u32
+        ));
+    }
+    let len = value.chars().count();
+    if len > max {
+        return Err(format!("is {len} characters long; the limit is {max}"));
+    }
+    Ok(())
+}
+
+/// A value as it may be quoted in an error message: at most `max` characters, control
+/// characters shown as `\u{..}` escapes, and the length when it was cut.
+pub fn shorten(value: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (n, c) in value.chars().enumerate() {
+        if n == max {
+            out.push_str(&format!("… ({} characters)", value.chars().count()));
+            return out;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How deep YAML may nest (flow brackets, or block levels measured by indentation). Real
+/// files nest a handful of levels; the YAML parser recurses per level, so a file nested
+/// thousands deep would take long or overflow the stack.
+pub const MAX_YAML_DEPTH: usize = 64;
+
+/// Refuses YAML nested deeper than [`MAX_YAML_DEPTH`] before it is parsed: returns the
+/// 1-based line where it goes too deep, and why. Counts `[`/`{` outside quotes and comments,
+/// and block nesting as indentation (each `- ` at the start of a line counts as one level).
+pub fn check_yaml_nesting(text: &str) -> std::result::Result<(), (usize, String)> {
+    let too_deep = |line: usize| {
+        Err((
+            line,
+            format!(
+                "the YAML is nested more than {MAX_YAML_DEPTH} levels deep; no outcry file needs that"
+            ),
+        ))
+    };
+    let mut flow = 0usize;
+    for (i, line) in text.lines().enumerate() {
+        let rest = line.trim_start_matches(' ');
+        let mut block = (line.len() - rest.len()) / 2;
+        let mut rest = rest;
+        while let Some(r) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("? ")) {
+            block += 1;
+            rest = r.trim_start_matches(' ');
+        }
+        if block > MAX_YAML_DEPTH * 2 {
+            return too_deep(i + 1);
+        }
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'')
+                    if prev == ' ' || prev == '[' || prev == '{' || prev == ',' || prev == ':' =>
+                {
+                    quote = Some(c)
+                }
+                (None, '#') if prev == ' ' => break,
+                (None, '[' | '{') => {
+                    flow += 1;
+                    if flow > MAX_YAML_DEPTH {
+                        return too_deep(i + 1);
+                    }
+                }
+                (None, ']' | '}') => flow = flow.saturating_sub(1),
+                _ => {}
+            }
+            prev = c;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +187,31 @@ mod tests {
         assert_eq!(ids.next("a", "x", |_| false), "a");
         assert_eq!(ids.next("a", "x", |id| id == "a-2"), "a-3");
         assert_eq!(ids.next("", "x", |_| false), "x");
+    }
+
+    #[test]
+    fn lines_are_checked_and_shortened() {
+        assert!(check_line("Zoë Example", 200).is_ok());
+        assert_eq!(
+            check_line("A\r\nBcc: x", 200).unwrap_err(),
+            "contains a line break (U+000D); it must be one line of plain text"
+        );
+        assert!(check_line("a\u{1b}[31m", 200).is_err());
+        assert!(check_line("a\u{7f}", 200).is_err());
+        assert!(check_line(&"x".repeat(201), 200).is_err());
+        assert_eq!(shorten("ab\ncd", 3), "ab\\n… (5 characters)");
+    }
+
+    #[test]
+    fn deep_yaml_is_refused_before_parsing() {
+        assert!(check_yaml_nesting("a: [1, {b: [2]}]\nc:\n  - d\n  - - e\n").is_ok());
+        assert!(check_yaml_nesting("x: '[[[[['\n").is_ok());
+        let deep = format!("a: {}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+        assert_eq!(check_yaml_nesting(&deep).unwrap_err().0, 1);
+        let block: String = (0..500)
+            .map(|i| format!("{}- \n", "  ".repeat(i)))
+            .collect();
+        assert!(check_yaml_nesting(&block).is_err());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The one integration-test binary: every test runs the real `outcry` binary.
 
 mod campaign;
+mod delivery;
 mod errors;
 mod harness;
 mod layers;

@@ -496,6 +496,8 @@ fn profile_init_asks_for_the_mail_account_but_never_the_password() {
     s.send("y").unwrap();
     s.expect("Set up sending from your email account?").unwrap();
     s.send("y").unwrap();
+    s.expect("Your email provider").unwrap();
+    s.send("\r").unwrap(); // another provider
     answer(&mut s, "Mail server (SMTP host)", "smtp.example.org");
     s.expect("Security").unwrap();
     s.send("\r").unwrap();
@@ -548,4 +550,40 @@ fn the_wizard_offers_to_send_after_writing() {
     let rest = until_eof(&mut s);
     assert!(rest.contains("Sent 1 of 1 letter."), "{rest}");
     assert_eq!(server.recipients(), ["pat@example.org"]);
+}
+
+#[test]
+fn ctrl_c_after_the_letters_are_written_says_where_they_are() {
+    let t = Test::new()
+        .file(
+            "config/profile.yaml",
+            "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London N1 1AA]\ncountry: GB\nsmtp:\n  host: 127.0.0.1\n  port: 25\n  security: none\n",
+        )
+        .file("config/recipients.yaml", "- id: my-councillor\n  name: Pat Green\n  body: legislature\n  country: GB\n  contact: {email: pat@example.org}\n");
+    let mut s = spawn(
+        &t,
+        &["write", "-t", "un-investigation", "--to", "my-councillor"],
+    );
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    answer(
+        &mut s,
+        "In your own words",
+        "Accountability matters to me, and I want my council to speak up.",
+    );
+    answer(&mut s, "Who you are, in a few words", "");
+    s.expect("Would you like a written reply?").unwrap();
+    s.send("n").unwrap();
+    s.expect("What next?").unwrap();
+    s.send("\r").unwrap();
+    answer(&mut s, "Save the letters in folder", "");
+    s.expect("Send the 1 email letter now?").unwrap();
+    s.send("\x03").unwrap();
+    let rest = until_eof(&mut s);
+    assert!(
+        rest.contains("cancelled; the letters are written in `letters`"),
+        "{rest}"
+    );
+    assert!(!rest.contains("nothing was written"), "{rest}");
+    assert!(t.path("letters").is_dir());
 }

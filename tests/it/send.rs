@@ -6,10 +6,10 @@ use std::path::Path;
 use crate::harness::{Outcome, Test};
 use crate::smtp_server::{SmtpServer, certs};
 
-const PASSWORD: &str = "correct-horse-battery-9f3a";
+pub const PASSWORD: &str = "correct-horse-battery-9f3a";
 
 /// Recipients with example.org addresses: tests never address real people.
-const RECIPIENTS: &str = "\
+pub const RECIPIENTS: &str = "\
 - id: rep-one
   name: Rowan One
   honorific: Councillor
@@ -38,10 +38,10 @@ const RECIPIENTS: &str = "\
   contact: {postal: [1 Post Road, York YO1 1AA]}
 ";
 
-const PERSONAL: &str = "Ich schreibe als Krankenpfleger: jede Spende muss freiwillig sein — every organ must be given freely, and I want our country to say so.";
+pub const PERSONAL: &str = "Ich schreibe als Krankenpfleger: jede Spende muss freiwillig sein — every organ must be given freely, and I want our country to say so.";
 
 /// A folder with a profile pointing at `port` and three letters (plus one postal-only draft).
-fn setup(port: u16, smtp_extra: &str) -> Test {
+pub fn setup(port: u16, smtp_extra: &str) -> Test {
     let mut t = Test::new().file("config/recipients.yaml", RECIPIENTS).file(
         "config/profile.yaml",
         &format!(
@@ -63,7 +63,7 @@ fn setup(port: u16, smtp_extra: &str) -> Test {
 }
 
 /// Runs `outcry send` in the test folder.
-fn send(t: &mut Test, args: &[&str]) -> Outcome {
+pub fn send(t: &mut Test, args: &[&str]) -> Outcome {
     t.with(
         &[&["send", "letters"], args].concat(),
         &[
@@ -74,7 +74,7 @@ fn send(t: &mut Test, args: &[&str]) -> Outcome {
     .run()
 }
 
-fn log(t: &Test) -> Vec<(String, String)> {
+pub fn log(t: &Test) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(t.path("data/sent-log.jsonl")).unwrap_or_default();
     text.lines()
         .map(|l| {
@@ -87,7 +87,7 @@ fn log(t: &Test) -> Vec<(String, String)> {
         .collect()
 }
 
-fn tls_settings() -> String {
+pub fn tls_settings() -> String {
     format!(
         "  security: starttls\n  username: zoe\n  ca_file: {}\n",
         certs().0.display()
@@ -108,7 +108,7 @@ fn assert_password_nowhere(dir: &Path) {
     }
 }
 
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+pub fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
@@ -157,11 +157,21 @@ fn starttls_with_login_delivers_messages_that_parse_back() {
                 .replace("\r\n", "\n")
                 .contains(PERSONAL)
         );
-        // Byte for byte what is on disk.
-        let on_disk = std::fs::read_dir(t.path("letters"))
-            .unwrap()
-            .map(|e| std::fs::read(e.unwrap().path()).unwrap())
-            .any(|f| raw.starts_with(&f[..f.len() - 2]));
+        // What is on disk, but for two headers: no `X-Unsent` (the file's draft marker), and
+        // `Date` is the time of sending.
+        let text = String::from_utf8(raw.clone()).unwrap();
+        assert!(!text.contains("X-Unsent"), "{text}");
+        let without_date = |t: &str| -> String {
+            t.split("\r\n")
+                .filter(|l| !l.starts_with("Date:") && !l.starts_with("X-Unsent:"))
+                .collect::<Vec<_>>()
+                .join("\r\n")
+        };
+        let on_disk = std::fs::read_dir(t.path("letters")).unwrap().any(|e| {
+            let file = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            assert!(file.contains("\r\nX-Unsent: 1\r\n"), "{file}");
+            without_date(&text).starts_with(without_date(&file).trim_end())
+        });
         assert!(on_disk, "the server received the letter file's bytes");
     }
     assert_eq!(log(&t).iter().filter(|(e, _)| e == "delivered").count(), 3);
@@ -202,7 +212,7 @@ fn wrong_password_stops_at_once_and_a_rerun_sends_everything() {
 }
 
 /// Points the profile of `t` at another port.
-fn retarget<'a>(t: &'a Test, port: u16, smtp_extra: &str) -> &'a Test {
+pub fn retarget<'a>(t: &'a Test, port: u16, smtp_extra: &str) -> &'a Test {
     std::fs::write(
         t.path("config/profile.yaml"),
         format!(
@@ -294,18 +304,30 @@ fn a_550_fails_that_letter_only_and_a_rerun_sends_exactly_the_rest() {
 }
 
 #[test]
-fn a_dropped_connection_is_retried_without_duplicates() {
-    let server = SmtpServer::start(&["--drop-at", "2"]).expect(3);
+fn a_connection_dropped_after_the_letter_holds_it_back() {
+    // The server gets the second letter, then drops the connection without an answer: it may
+    // or may not have kept it, so outcry does not send it again on its own.
+    let server = SmtpServer::start(&["--drop-at", "2"]).expect(2);
     let mut t = setup(server.port, "  security: none\n");
-    send(&mut t, &["--yes"])
-        .ok()
-        .stdout_has("Sent 3 of 3 letters.");
+    let out = send(&mut t, &["--yes"]);
+    out.expect_code(3)
+        .stdout_has("Sent 2 of 3 letters.")
+        .stdout_has("1 letter may or may not have arrived: the server took it but never confirmed it. It is held back:")
+        .stderr_has("error: 1 letter was not confirmed by the server:\n  `letters/2026-11-28_transplant-tourism-law_rep-three.eml`: the connection failed after the letter was sent, before the server confirmed it:")
+        .stderr_has("hint: letters not confirmed are held back: check your Sent folder; --retry-unknown sends them again");
     let mut got = server.recipients();
     got.sort();
-    assert_eq!(
-        got,
-        ["one@example.org", "three@example.org", "two@example.org"]
-    );
+    assert_eq!(got, ["one@example.org", "two@example.org"]);
+    // A rerun sends nothing more; --retry-unknown sends it.
+    send(&mut t, &["--yes"])
+        .ok()
+        .stdout_has("1 letter is held back");
+    drop(server);
+    let server = SmtpServer::start(&[]).expect(1);
+    retarget(&t, server.port, "  security: none\n");
+    send(&mut t, &["--yes", "--retry-unknown"])
+        .ok()
+        .stdout_has("Sent 1 of 1 letter.");
 }
 
 #[test]
@@ -338,7 +360,7 @@ fn killed_mid_batch_then_rerun_sends_no_letter_twice() {
     retarget(&t, server.port, "  security: none\n");
     let out = send(&mut t, &["--yes"]);
     out.ok()
-        .stdout_has("1 letter is held back: an earlier run was interrupted while sending, so it may or may not have arrived:")
+        .stdout_has("1 letter is held back: an earlier run sent it and the server never confirmed it (the run was interrupted, or the server did not answer), so it may or may not have arrived:")
         .stdout_has("run again with --retry-unknown")
         .stdout_has("Sent 2 of 2 letters.");
     let mut got = server.recipients();

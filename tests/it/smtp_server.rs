@@ -131,6 +131,20 @@ impl SmtpServer {
         SmtpServer::start(&all)
     }
 
+    /// Starts a server that speaks TLS from the first byte (port 465 style).
+    pub fn start_implicit_tls(options: &[&str]) -> SmtpServer {
+        let (_, cert, key) = certs();
+        let mut all = vec![
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+            "--implicit-tls",
+        ];
+        all.extend_from_slice(options);
+        SmtpServer::start(&all)
+    }
+
     /// When dropped, the server must have received exactly `n` messages (without this, at
     /// least one).
     pub fn expect(mut self, n: usize) -> Self {

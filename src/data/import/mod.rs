@@ -114,13 +114,28 @@ pub fn import(
     as_of: &str,
     csv: &CsvOptions,
 ) -> Result<Imported> {
-    match format {
+    let mut imported = match format {
         ImportFormat::Csv => generic_csv::import(paths, csv),
         ImportFormat::CongressLegislators => congress::import(paths, as_of),
         ImportFormat::UkMpLookup => uk_mp_lookup::import(paths),
         ImportFormat::Openstates => openstates::import(paths, as_of),
         ImportFormat::Europarl => europarl::import(paths),
+    }?;
+    // Every record's names and lines are checked as a recipients file's are (a line break in
+    // a name, a control character, an over-long value) before it is written out; a record
+    // that fails is skipped with the reason.
+    let mut kept = Vec::with_capacity(imported.recipients.len());
+    for r in std::mem::take(&mut imported.recipients) {
+        match crate::data::recipients::check_lines(&r).first() {
+            Some((_, why)) => imported.skipped.push(format!(
+                "`{}`: {why}",
+                crate::support::text::shorten(&r.id, 60)
+            )),
+            None => kept.push(r),
+        }
     }
+    imported.recipients = kept;
+    Ok(imported)
 }
 
 /// Renders an import as a recipients YAML file with a provenance header.
@@ -148,12 +163,14 @@ pub fn to_yaml(imported: &Imported, as_of: &str, command: &str) -> Result<String
 }
 
 pub(crate) fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))
+    crate::support::fs::read_text(path, "file")
 }
 
 /// Reads a YAML file into `T`, with `file:line` in the error.
 pub(crate) fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
     let text = read(path)?;
+    crate::support::text::check_yaml_nesting(&text)
+        .map_err(|(line, why)| Error::usage(format!("`{}:{line}`: {why}", path.display())))?;
     serde_yaml::from_str(&text).map_err(|e| {
         let line = e
             .location()

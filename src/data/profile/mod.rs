@@ -3,10 +3,12 @@
 //! A profile is YAML (keys `name`, `email`, `address`, `country`, `phone`, `title`,
 //! `postcode`, `smtp`; scripts rely on these names). It is stored under the platform config
 //! folder, which `OUTCRY_CONFIG_DIR` overrides. This module reads, validates and writes
-//! profiles and their mail settings ([`smtp`]); it does not prompt (that is `interactive`).
+//! profiles and their mail settings ([`smtp`], with provider presets in [`providers`]); it does
+//! not prompt (that is `interactive`).
 //!
 //! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`].
 
+pub mod providers;
 pub mod smtp;
 
 use std::path::{Path, PathBuf};
@@ -48,7 +50,14 @@ pub struct Profile {
 impl Profile {
     /// Checks a profile for writing letters; returns every problem.
     pub fn problems(&self) -> Vec<String> {
-        let mut out = Vec::new();
+        let mut out: Vec<String> = self
+            .line_problems()
+            .into_iter()
+            .map(|(field, why)| format!("your {field} {why}"))
+            .collect();
+        if !out.is_empty() {
+            return out;
+        }
         if self.name.trim().is_empty() {
             out.push(
                 "your name is missing: pass --sender-name or set `name` in your profile"
@@ -75,6 +84,50 @@ impl Profile {
             ));
         }
         out
+    }
+
+    /// Every field that must be one line of plain text and is not (a line break or control
+    /// character in a name would break the letter's mail headers): (key, what is wrong with
+    /// the quoted value).
+    pub fn line_problems(&self) -> Vec<(&'static str, String)> {
+        let max = crate::support::text::MAX_LINE_CHARS;
+        let mut fields: Vec<(&'static str, &str)> = vec![("name", self.name.as_str())];
+        for (key, value) in [
+            ("email", &self.email),
+            ("country", &self.country),
+            ("phone", &self.phone),
+            ("title", &self.title),
+            ("postcode", &self.postcode),
+        ] {
+            if let Some(v) = value {
+                fields.push((key, v));
+            }
+        }
+        fields.extend(self.address.iter().map(|l| ("address", l.as_str())));
+        if let Some(smtp) = &self.smtp {
+            fields.push(("smtp.host", &smtp.host));
+            for (key, value) in [
+                ("smtp.username", &smtp.username),
+                ("smtp.reply_to", &smtp.reply_to),
+            ] {
+                if let Some(v) = value {
+                    fields.push((key, v));
+                }
+            }
+        }
+        fields
+            .into_iter()
+            .filter_map(|(key, value)| {
+                crate::support::text::check_line(value, max)
+                    .err()
+                    .map(|why| {
+                        (
+                            key,
+                            format!("`{}` {why}", crate::support::text::shorten(value, 60)),
+                        )
+                    })
+            })
+            .collect()
     }
 
     /// Address lines with the postcode appended when it is not already there.
@@ -118,6 +171,41 @@ pub struct Overrides {
 }
 
 impl Overrides {
+    /// Checks the given values before they are used: each must be one line of plain text.
+    /// `prefix` is how the flags are spelled (`--sender-` for `write`, `--` for
+    /// `profile init`), so the error names the flag.
+    ///
+    /// Errors: a line break, a control character or an over-long value (exit code 2).
+    pub fn check(&self, prefix: &str) -> Result<()> {
+        let max = crate::support::text::MAX_LINE_CHARS;
+        let mut given: Vec<(&str, &str)> = Vec::new();
+        for (flag, value) in [
+            ("name", &self.name),
+            ("email", &self.email),
+            ("country", &self.country),
+            ("phone", &self.phone),
+        ] {
+            if let Some(v) = value {
+                given.push((flag, v));
+            }
+        }
+        given.extend(self.address.iter().map(|l| ("address", l.as_str())));
+        for (flag, value) in given {
+            if let Err(why) = crate::support::text::check_line(value, max) {
+                return Err(Error::usage(format!(
+                    "{prefix}{flag} `{}` {why}",
+                    crate::support::text::shorten(value, 60)
+                ))
+                .hint(if flag == "address" {
+                    format!("give each line of the address as its own {prefix}address")
+                } else {
+                    format!("pass {prefix}{flag} once, as one line")
+                }));
+            }
+        }
+        Ok(())
+    }
+
     /// Applies the given values to `profile`.
     pub fn apply(self, profile: &mut Profile) {
         if let Some(v) = self.name {
@@ -149,14 +237,41 @@ pub fn default_path() -> PathBuf {
 
 /// Reads a profile file.
 pub fn load(path: &Path) -> Result<Profile> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::io("read profile", path, &e).hint("create one with: outcry profile init")
+    if !path.exists() {
+        return Err(Error::usage(format!(
+            "could not read profile `{}`: no such file or folder",
+            path.display()
+        ))
+        .hint("create one with: outcry profile init"));
+    }
+    let text = crate::support::fs::read_text(path, "profile")?;
+    crate::support::text::check_yaml_nesting(&text).map_err(|(line, why)| {
+        Error::usage(format!("profile `{}:{line}`: {why}", path.display()))
     })?;
-    serde_yaml::from_str(&text).map_err(|e| {
+    let profile: Profile = serde_yaml::from_str(&text).map_err(|e| {
         let line = e.location().map(|l| format!(":{}", l.line())).unwrap_or_default();
         Error::usage(format!("profile `{}{line}`: {}", path.display(), yaml_reason(&e)))
             .hint("profile keys: name, email, address (a list of lines), country, phone, title, postcode, smtp")
-    })
+    })?;
+    if let Some((key, why)) = profile.line_problems().into_iter().next() {
+        // The line of the key (for `smtp.host`, of `host:`), else of the value.
+        let bare = key.rsplit('.').next().unwrap_or(key);
+        let line = text
+            .lines()
+            .position(|l| {
+                let t = l.trim_start().trim_start_matches("- ");
+                t.strip_prefix(bare)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+            .map(|i| format!(":{}", i + 1))
+            .unwrap_or_default();
+        return Err(Error::usage(format!(
+            "profile `{}{line}`: {key} {why}",
+            path.display()
+        ))
+        .hint("write the value on one line, without control characters (edit the file, or run outcry profile init --force)"));
+    }
+    Ok(profile)
 }
 
 /// Loads the profile named on the command line, else the default one if it exists.

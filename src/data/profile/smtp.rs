@@ -22,7 +22,8 @@ pub enum Security {
 }
 
 /// Mail server settings. Keys are a contract: `host`, `port`, `security`, `username`,
-/// `password_command`, `ca_file`, `rate_limit_per_minute`, `reply_to`, `bcc_self`.
+/// `password_command`, `oauth2_token_command`, `ca_file`, `rate_limit_per_minute`,
+/// `reply_to`, `bcc_self`, `timeout_seconds`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SmtpSettings {
@@ -40,6 +41,11 @@ pub struct SmtpSettings {
     /// A command that prints the password on its first line, e.g. `pass show mail`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_command: Option<String>,
+    /// A command that prints an OAuth 2.0 access token on its first line (e.g.
+    /// `oama access you@gmail.com`); when set, outcry logs in with XOAUTH2 instead of a
+    /// password. The token is never stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth2_token_command: Option<String>,
     /// A PEM file of extra certificate authorities, for self-hosted servers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_file: Option<PathBuf>,
@@ -71,6 +77,7 @@ impl SmtpSettings {
             security,
             username: None,
             password_command: None,
+            oauth2_token_command: None,
             ca_file: None,
             rate_limit_per_minute: default_rate(),
             reply_to: None,

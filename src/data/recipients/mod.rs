@@ -324,8 +324,7 @@ impl Directory {
             dir.add(parse_builtin(name, json)?);
         }
         for path in extra {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::io("read recipients file", path, &e))?;
+            let text = crate::support::fs::read_text(path, "recipients file")?;
             let parsed = parse_file(path, &text);
             if !parsed.problems.is_empty() {
                 return Err(problems_error(
@@ -639,6 +638,14 @@ pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
         as_of: None,
     };
 
+    if let Err((line, why)) = crate::support::text::check_yaml_nesting(text) {
+        problems.push(problem(Some(line), why));
+        return ParsedFile {
+            recipients: Vec::new(),
+            problems,
+            provenance,
+        };
+    }
     // Accept either `recipients: [...]` with file-level fields, or a bare list.
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
@@ -737,9 +744,83 @@ pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
     }
 }
 
-/// Checks one record; returns (field, message) pairs.
+/// Checks one record; returns (field, message) pairs. Every name, title, place and contact
+/// line must be one line of plain text of at most
+/// [`MAX_LINE_CHARS`](crate::support::text::MAX_LINE_CHARS) characters: these end up in mail
+/// headers, address blocks and file names, where a line break or a control character would
+/// break them.
 pub fn validate(r: &Recipient) -> Vec<(&'static str, String)> {
+    let mut out = check_lines(r);
+    if !out.is_empty() {
+        // The checks below would only quote the same bad values again.
+        return out;
+    }
+    validate_fields(r, &mut out);
+    out
+}
+
+/// The one-line check of [`validate`] alone: every name, title, place and contact line is one
+/// line of plain text, not too long. Importers run it on every record.
+pub fn check_lines(r: &Recipient) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
+    let max = crate::support::text::MAX_LINE_CHARS;
+    let mut lines: Vec<(&'static str, &str)> = vec![
+        ("id", &r.id),
+        ("name", &r.name),
+        ("body", &r.body),
+        ("country", &r.country),
+    ];
+    for (field, value) in [
+        ("given_name", &r.given_name),
+        ("family_name", &r.family_name),
+        ("honorific", &r.honorific),
+        ("post_nominal", &r.post_nominal),
+        ("salutation", &r.salutation),
+        ("role", &r.role),
+        ("organisation", &r.organisation),
+        ("region", &r.region),
+        ("district", &r.district),
+        ("party", &r.party),
+        ("source", &r.source),
+        ("as_of", &r.as_of),
+        ("email", &r.contact.email),
+        ("phone", &r.contact.phone),
+        ("contact_form", &r.contact.contact_form),
+        ("website", &r.contact.website),
+    ] {
+        if let Some(v) = value {
+            lines.push((field, v));
+        }
+    }
+    lines.extend(r.areas.iter().map(|v| ("areas", v.as_str())));
+    lines.extend(r.committees.iter().map(|v| ("committees", v.as_str())));
+    lines.extend(r.contact.postal.iter().map(|v| ("postal", v.as_str())));
+    for o in &r.contact.offices {
+        lines.push(("offices", &o.name));
+        lines.extend(o.postal.iter().map(|v| ("offices", v.as_str())));
+        lines.extend(o.phone.iter().map(|v| ("offices", v.as_str())));
+    }
+    for (field, value) in lines {
+        // Web addresses and sources may be long; names may not.
+        let limit = if matches!(field, "source" | "contact_form" | "website") {
+            2000
+        } else {
+            max
+        };
+        if let Err(why) = crate::support::text::check_line(value, limit) {
+            out.push((
+                field,
+                format!(
+                    "{field} `{}` {why}",
+                    crate::support::text::shorten(value, 60)
+                ),
+            ));
+        }
+    }
+    out
+}
+
+fn validate_fields(r: &Recipient, out: &mut Vec<(&'static str, String)>) {
     let id_ok = !r.id.is_empty()
         && r.id.chars().all(|c| {
             c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '.'
@@ -808,7 +889,6 @@ pub fn validate(r: &Recipient) -> Vec<(&'static str, String)> {
             format!("as_of `{date}` is not a date like 2026-06-15"),
         ));
     }
-    out
 }
 
 /// Checks an email address the way a mail server would accept it.

@@ -17,8 +17,7 @@ pub fn user_file() -> PathBuf {
 pub fn append_to_file(path: &Path, r: &Recipient) -> Result<()> {
     let mut existing: Vec<serde_yaml::Value> = Vec::new();
     if path.exists() {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io("read recipients file", path, &e))?;
+        let text = crate::support::fs::read_text(path, "recipients file")?;
         let parsed = parse_file(path, &text);
         if !parsed.problems.is_empty() {
             return Err(problems_error(
