@@ -589,7 +589,7 @@ pub fn template_files(dir: &Path) -> Result<Vec<PathBuf>> {
         std::fs::read_dir(dir).map_err(|e| Error::io("read templates folder", dir, &e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "hbs"))
+        .filter(|p| p.extension().is_some_and(|x| x == "hbs") && p.is_file())
         .collect();
     files.sort();
     Ok(files)

@@ -505,6 +505,12 @@ fn take_ask(text: &str, template: &Template) -> Result<(String, Option<String>)>
         let after = &rest[start + ASK_OPEN.len_utf8()..];
         let end = after.find(ASK_CLOSE).unwrap_or(after.len());
         let question = after[..end].trim().to_string();
+        if question.is_empty() {
+            return Err(Error::usage(format!(
+                "template `{}` has an empty `{{{{#ask}}}}` block: it must hold the letter's one question",
+                template.id
+            )));
+        }
         if ask.is_some() {
             return Err(Error::usage(format!(
                 "template `{}` asks more than one question in this letter; a letter has one `{{{{#ask}}}}` block",

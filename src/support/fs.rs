@@ -26,7 +26,7 @@ fn write_atomic_mode(path: &Path, bytes: &[u8], force: bool, private: bool) -> R
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io("create folder", &dir, &e))?;
+    create_folder(&dir)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".outcry-")
         .suffix(".tmp")
@@ -98,6 +98,19 @@ pub fn read_text(path: &Path, what: &str) -> Result<String> {
         ))
         .hint("save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")")
     })
+}
+
+/// Creates a folder and its parents; a path that exists but is not a folder is a usage error
+/// that says so (exit code 2).
+pub fn create_folder(dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::usage(format!(
+            "`{}` is a file, not a folder; nothing was written",
+            dir.display()
+        ))
+        .hint("choose a folder with --out DIR"));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, &e))
 }
 
 /// The error for a file that would be overwritten (exit code 2).
