@@ -24,7 +24,7 @@ pub struct HistoryArgs {
     pub by: Option<By>,
     /// Write counts only (recipient, template, date, channel, outcome, days to reply; nothing
     /// about you and no letter text) to FILE: CSV for .csv, JSON for .json (or with --json).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "by")]
     pub export: Option<PathBuf>,
     /// With --export: replace FILE if it exists.
     #[arg(long, requires = "export")]

@@ -351,16 +351,13 @@ fn previous_letter(path: &std::path::Path) -> Result<BTreeMap<String, Provided>>
                 crate::conventions::DateStyle::Long,
             ))
         });
-    // The question runs from "Will you" to the next question mark (bill numbers such as
-    // "H.R.1503" have full stops inside).
+    // From "Will you" to the next question mark, across wrapped lines; abbreviations such as
+    // "H.R.1503" inside the question are kept whole.
     let ask = text.find("Will you").and_then(|start| {
         let rest = &text[start..];
-        let end = rest.find('?')?;
-        let question = rest[..=end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        (!question.contains("\n\n") && end < 400).then_some(question)
+        let question = &rest[..=rest.find('?')?];
+        let ask = question.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!question.contains("\n\n") && ask.len() <= 600).then_some(ask)
     });
     let (Some(date), Some(ask)) = (date, ask) else {
         return Err(Error::usage(format!(

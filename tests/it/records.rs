@@ -932,3 +932,73 @@ fn the_wizard_offers_cosponsors_the_thank_you_letter() {
     s.send("\x03").unwrap();
     s.expect("cancelled; nothing was written").unwrap();
 }
+
+#[test]
+fn in_a_terminal_reply_asks_what_came_back() {
+    use expectrl::Expect;
+    let mut t = warren();
+    on(&mut t, "2026-11-28", &["mark", WARREN, "--posted"]).ok();
+    let mut s = spawn_pty(
+        &t,
+        &["reply", "us-sen-ma-warren"],
+        &[("OUTCRY_DATE", "2026-12-05")],
+    );
+    s.expect("What came back from Senator Elizabeth Warren?")
+        .unwrap();
+    s.expect("not expected").unwrap();
+    s.send("\x1b[B").unwrap(); // replied but unsatisfactory
+    s.send("\r").unwrap();
+    let rest = s.expect(expectrl::Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.get(0).unwrap_or_default()).into_owned();
+    assert!(
+        rest.contains("replied but unsatisfactory on 2026-12-05, 7 days after it was sent."),
+        "{rest}"
+    );
+    assert!(
+        rest.contains(&format!("outcry followup --chase {WARREN}")),
+        "{rest}"
+    );
+}
+
+#[test]
+fn write_chase_previous_links_to_the_letter_the_ledger_knows() {
+    let mut t = write_to("transplant-tourism-law", "us-sen-ma-warren")
+        .sender()
+        .args(["--format", "txt", "--no-input"])
+        .arg(format!("--set=personal={PERSONAL}"));
+    t.run().ok();
+    let previous = format!("letters/{WARREN}.txt");
+    let mut args = vec![
+        "write",
+        "-t",
+        "chase",
+        "--to",
+        "us-sen-ma-warren",
+        "--previous",
+        &previous,
+        "--format",
+        "txt",
+        "--no-input",
+    ];
+    args.extend([
+        "--sender-name",
+        "Zoë Example",
+        "--sender-address",
+        "12 Elm Street",
+        "--sender-address",
+        "Springfield, MA 01101",
+        "--sender-country",
+        "US",
+    ]);
+    on(&mut t, "2026-12-20", &args).ok();
+    let lines = ledger_lines(&t);
+    let chase = lines.last().unwrap();
+    assert_eq!(chase["letter"], "2026-12-20_chase_us-sen-ma-warren");
+    assert_eq!(chase["follows"], WARREN);
+    // The question is read whole, "H.R.1503" and all.
+    let ask = lines[0]["ask"].as_str().unwrap();
+    assert!(ask.contains("H.R.1503"), "{ask}");
+    let text =
+        std::fs::read_to_string(t.path("letters/2026-12-20_chase_us-sen-ma-warren.txt")).unwrap();
+    assert!(text.contains(ask), "{text}");
+}
