@@ -7,8 +7,8 @@
 
 pub mod bills;
 pub mod completions;
-pub mod forget;
 pub mod followup;
+pub mod forget;
 pub mod history;
 pub mod mark;
 pub mod profile;
