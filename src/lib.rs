@@ -14,8 +14,10 @@
 //! 7. [`render`]: one renderer per format (txt, md, eml, pdf, envelope, call, form).
 //! 8. [`output`]: planning, checking and writing the files of a run.
 //! 9. [`mail`]: the outbox, SMTP, the send loop and the sent log.
-//! 10. [`interactive`]: the terminal wizard, the only user of dialoguer; it writes nothing.
-//! 11. [`commands`]: the command line, one file per subcommand.
+//! 10. [`records`]: the ledger of every letter and what became of it (sent, answered), joined
+//!     with the sent log: reminders, chase letters, who answers.
+//! 11. [`interactive`]: the terminal wizard, the only user of dialoguer; it writes nothing.
+//! 12. [`commands`]: the command line, one file per subcommand.
 
 pub mod commands;
 pub mod conventions;
@@ -26,6 +28,7 @@ pub mod letters;
 pub mod mail;
 pub mod output;
 pub mod questions;
+pub mod records;
 pub mod render;
 pub mod support;
 

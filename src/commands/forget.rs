@@ -1,6 +1,6 @@
 //! `outcry forget`: erase what outcry keeps about you and your letters: the sent log, the
-//! letters it wrote, the saved profile and the recipients the wizard saved, after a
-//! confirmation (or `--yes`).
+//! ledger of letters and replies, the imported bills, the letters it wrote, the saved profile
+//! and the recipients the wizard saved, after a confirmation (or `--yes`).
 //!
 //! Only files outcry itself writes are touched: in a letters folder, the files named like
 //! its letters (`DATE_TEMPLATE_RECIPIENT.EXT`); your own templates are left alone. Erasing is
@@ -58,6 +58,8 @@ pub fn run(args: ForgetArgs) -> Result<i32> {
         SentLog::lock_path(&log_path),
         crate::data::profile::default_path(),
         crate::data::recipients::store::user_file(),
+        crate::records::Ledger::default_path(),
+        crate::data::bills::Bills::default_path(),
     ]
     .into_iter()
     .filter(|p| p.is_file())

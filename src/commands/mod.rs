@@ -5,11 +5,15 @@
 //!
 //! May import: every module (this is the top layer).
 
+pub mod bills;
 pub mod completions;
+pub mod followup;
 pub mod forget;
 pub mod history;
+pub mod mark;
 pub mod profile;
 pub mod recipients;
+pub mod reply;
 pub mod send;
 pub mod templates;
 pub mod write;
@@ -65,10 +69,21 @@ pub enum Command {
     Profile(profile::ProfileCommand),
     /// Send the .eml letters that `write` produced from your own email account (safe by default).
     Send(send::SendArgs),
-    /// List the letters sent by email, from the sent log.
+    /// Every letter and what became of it: sent by email (the sent log), posted, called,
+    /// sent through a form, answered; `--by recipient` for who answers; `--export FILE`.
     History(history::HistoryArgs),
     /// Erase what outcry keeps: the sent log, your letters, your saved profile and recipients.
     Forget(forget::ForgetArgs),
+    /// Record that you posted a letter, called, or used the contact form (reminders start then).
+    Mark(mark::MarkArgs),
+    /// Record a reply (or that none has come yet), with its date, text or .eml file.
+    Reply(reply::ReplyArgs),
+    /// The letters waiting for a reply (14 days and 6 weeks after sending); --chase ID writes
+    /// the chase letter.
+    Followup(followup::FollowupArgs),
+    /// Import congress.gov bill-status files; listings then mark sponsors and cosponsors.
+    #[command(subcommand)]
+    Bills(bills::BillsCommand),
     /// Print a shell completion script, e.g. `outcry completions bash > ~/.local/share/bash-completion/completions/outcry`.
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff), e.g. `outcry man > outcry.1 && man ./outcry.1`.
@@ -122,7 +137,12 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
     match cli.command {
         Some(Command::Write(args)) => write::run(*args, &sources),
         // `outcry` alone is `outcry write` with every default.
-        None if crate::interactive::available() => write::run(write::WriteArgs::default(), &sources),
+        None if crate::interactive::available() => {
+            if let Some(note) = followup::waiting_note() {
+                eprintln!("{note}");
+            }
+            write::run(write::WriteArgs::default(), &sources)
+        }
         None => Err(Error::usage("no command given, and there is no terminal to ask questions in")
             .hint("to write letters from a script: outcry write --template ID --to ID --no-input ...")
             .hint("for all commands: outcry --help")),
@@ -132,6 +152,10 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Some(Command::Send(args)) => send::run(args, &sources.recipients),
         Some(Command::History(args)) => history::run(args),
         Some(Command::Forget(args)) => forget::run(args),
+        Some(Command::Mark(args)) => mark::run(args),
+        Some(Command::Reply(args)) => reply::run(args, &sources),
+        Some(Command::Followup(args)) => followup::run(args, &sources),
+        Some(Command::Bills(cmd)) => bills::run(cmd),
         Some(Command::Completions(args)) => completions::run(args),
         Some(Command::Man) => completions::man(),
     }

@@ -149,11 +149,20 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
         RecipientsCommand::Show { id, json } => {
             let dir = Directory::load(extra)?;
             let r = dir.resolve(std::slice::from_ref(&id))?.remove(0);
+            let bills = super::bills::load_quietly();
+            let marks = super::bills::marks(&r, &bills);
             if json {
-                super::print_json(&JsonRecipient::from(&r))?;
+                super::print_json(&JsonRecipient::from(&r).with_bills(marks))?;
             } else {
                 let text = serde_yaml::to_string(&r).map_err(|e| Error::failure(e.to_string()))?;
                 crate::out!("{text}");
+                if !marks.is_empty() {
+                    // What they did about the imported bills, as YAML like the rest.
+                    let lines: Vec<String> = marks.iter().map(ToString::to_string).collect();
+                    let text = serde_yaml::to_string(&serde_json::json!({ "bills": lines }))
+                        .map_err(|e| Error::failure(e.to_string()))?;
+                    crate::out!("{text}");
+                }
             }
             Ok(exit::OK)
         }
@@ -177,10 +186,11 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
                         .hint("for example: outcry recipients find --zip 94110, or outcry recipients find Aldershot"));
                 }
             };
+            let bills = super::bills::load_quietly();
             if json {
                 let out = serde_json::json!({
                     "notes": found.notes,
-                    "recipients": found.recipients.iter().map(|r| JsonRecipient::from(*r)).collect::<Vec<_>>(),
+                    "recipients": found.recipients.iter().map(|r| JsonRecipient::from(*r).with_bills(super::bills::marks(r, &bills))).collect::<Vec<_>>(),
                 });
                 super::print_json(&out)?;
                 return Ok(exit::OK);
@@ -195,6 +205,9 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
                 crate::outln!("{:<36} {}", r.id, crate::conventions::describe(r));
                 for c in r.contact.channels() {
                     crate::outln!("{:<36}   {c}", "");
+                }
+                for m in super::bills::marks(r, &bills) {
+                    crate::outln!("{:<36}   {m}", "");
                 }
             }
             let ids: Vec<&str> = found.recipients.iter().map(|r| r.id.as_str()).collect();
@@ -288,6 +301,16 @@ struct JsonRecipient<'a> {
     committees: &'a [String],
     source: Option<&'a str>,
     as_of: Option<&'a str>,
+    /// What they did about the imported bills (`outcry bills import`); left out when nothing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    bills: Vec<crate::data::bills::Mark>,
+}
+
+impl JsonRecipient<'_> {
+    fn with_bills(mut self, bills: Vec<crate::data::bills::Mark>) -> Self {
+        self.bills = bills;
+        self
+    }
 }
 
 impl<'a> From<&'a Recipient> for JsonRecipient<'a> {
@@ -306,6 +329,7 @@ impl<'a> From<&'a Recipient> for JsonRecipient<'a> {
             committees: &r.committees,
             source: r.source.as_deref(),
             as_of: r.as_of.as_deref(),
+            bills: Vec::new(),
         }
     }
 }
@@ -317,8 +341,12 @@ fn list(args: ListArgs, extra: &[PathBuf]) -> Result<i32> {
     for note in dir.staleness_notes() {
         eprintln!("{note}");
     }
+    let bills = super::bills::load_quietly();
     if args.json {
-        let out: Vec<JsonRecipient> = found.iter().map(|r| JsonRecipient::from(*r)).collect();
+        let out: Vec<JsonRecipient> = found
+            .iter()
+            .map(|r| JsonRecipient::from(*r).with_bills(super::bills::marks(r, &bills)))
+            .collect();
         super::print_json(&out)?;
         return Ok(exit::OK);
     }
@@ -346,6 +374,9 @@ fn list(args: ListArgs, extra: &[PathBuf]) -> Result<i32> {
             crate::conventions::describe(r),
             how.join(", ")
         );
+        for m in super::bills::marks(r, &bills) {
+            crate::outln!("{:<36}   {m}", "");
+        }
     }
     crate::outln!(
         "\n{} recipient{}",

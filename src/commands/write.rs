@@ -117,6 +117,10 @@ pub struct WriteArgs {
     /// The date on the letters (YYYY-MM-DD); default today (or `OUTCRY_DATE`).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// The ledger id of the letter these follow up (set by `outcry followup --chase`; a
+    /// `--previous FILE` that the ledger knows sets it too).
+    #[arg(skip)]
+    pub follows: Option<String>,
 }
 
 /// What `write` needs, merged from flags, the profile and the environment.
@@ -347,16 +351,13 @@ fn previous_letter(path: &std::path::Path) -> Result<BTreeMap<String, Provided>>
                 crate::conventions::DateStyle::Long,
             ))
         });
-    // The question runs from "Will you" to the next question mark (bill numbers such as
-    // "H.R.1503" have full stops inside).
+    // From "Will you" to the next question mark, across wrapped lines; abbreviations such as
+    // "H.R.1503" inside the question are kept whole.
     let ask = text.find("Will you").and_then(|start| {
         let rest = &text[start..];
-        let end = rest.find('?')?;
-        let question = rest[..=end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        (!question.contains("\n\n") && end < 400).then_some(question)
+        let question = &rest[..=rest.find('?')?];
+        let ask = question.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!question.contains("\n\n") && ask.len() <= 600).then_some(ask)
     });
     let (Some(date), Some(ask)) = (date, ask) else {
         return Err(Error::usage(format!(
@@ -389,6 +390,11 @@ struct Keep {
 
 /// Runs `outcry write`.
 pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
+    let mut follows = args.follows.clone().or_else(|| {
+        args.previous
+            .as_deref()
+            .and_then(crate::records::letter_of_file)
+    });
     let mut s = Settings::resolve(args)?;
     let library = Library::load(&sources.templates)?;
     let directory = Directory::load(&sources.recipients)?;
@@ -404,7 +410,22 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     let template = match named_template {
         Some(t) => t,
         None => {
-            let all: Vec<&templates::Template> = library.all().collect();
+            let mut all: Vec<&templates::Template> = library.all().collect();
+            // When every one of them cosponsors an imported bill, the thank-you letter is
+            // offered first, as a letter in its own right rather than a follow-up.
+            let thanks = library
+                .all()
+                .find(|t| t.id == "thank-you")
+                .filter(|_| super::bills::note_cosponsors(&chosen))
+                .map(|t| {
+                    let mut thanks = t.clone();
+                    thanks.follow_up = false;
+                    thanks
+                });
+            if let Some(thanks) = &thanks {
+                all.retain(|t| t.id != thanks.id);
+                all.insert(0, thanks);
+            }
             let earlier = earlier_letters(&s.out);
             let t = interactive::template(&all, &chosen, !earlier.is_empty())?;
             if t.questions.iter().any(|q| q.key == "previous_date")
@@ -415,8 +436,9 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
                 for (k, v) in previous_letter(&file)? {
                     s.provided.entry(k).or_insert(v);
                 }
+                follows = follows.or_else(|| crate::records::letter_of_file(&file));
             }
-            t
+            library.get(&t.id)?
         }
     };
     warn_unsuited(template, &chosen);
@@ -471,6 +493,13 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     // Plan every file, refuse to overwrite, then write.
     let plan = Plan::new(&letters, &s.formats, &s.out)?;
     plan.write(s.force)?;
+    // The ledger: every letter, whatever the channel (`outcry followup`, `outcry history`).
+    if let Err(e) = crate::records::record_written(&letters, &plan, follows.as_deref()) {
+        eprintln!(
+            "warning: the letters are written, but could not be recorded in the ledger: {}",
+            e.message()
+        );
+    }
     // From here on, Ctrl-C (or "no" to a later question) must not say "nothing was written".
     let on_disk = format!("the letters are written in `{}`", s.out.display());
     crate::support::interrupt::written(on_disk.clone());
@@ -520,6 +549,11 @@ fn send_after_writing(
     print_summary(&s, &written, plan.files.len())?;
     if !s.interactive {
         warn_form_letters(letters);
+    } else if written.iter().any(|w| !w.has_email) {
+        eprintln!(
+            "\nWhen you have posted a letter, called or used the form, record it so outcry can remind you \
+             if there is no reply: outcry mark FILE --posted (or --called, --submitted-form)"
+        );
     }
     // In the wizard, offer to send the email letters when an account is set up.
     let emls = plan.emails();

@@ -957,3 +957,13 @@ pub fn offer_send(count: usize) -> Result<bool> {
         .interact()
         .map_err(map)
 }
+
+/// Asks what came back from `name` (for `outcry reply`); returns the index in `outcomes`.
+pub fn reply_outcome(name: &str, outcomes: &[&str]) -> Result<usize> {
+    Select::with_theme(&theme())
+        .with_prompt(format!("What came back from {name}?"))
+        .items(outcomes)
+        .default(0)
+        .interact()
+        .map_err(map)
+}

@@ -52,8 +52,21 @@ impl Format {
     }
 }
 
-/// The ways to reach a recipient, for `--channel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The ways to reach a recipient, for `--channel` (and in the ledger, lower-case).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Channel {
     /// An email message (.eml).
     Email,
@@ -73,6 +86,16 @@ impl Channel {
             Channel::Post => Format::Pdf,
             Channel::Phone => Format::Call,
             Channel::Form => Format::Form,
+        }
+    }
+
+    /// Its name: `email`, `post`, `phone`, `form`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Post => "post",
+            Channel::Phone => "phone",
+            Channel::Form => "form",
         }
     }
 }

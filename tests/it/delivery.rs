@@ -835,12 +835,13 @@ fn forget_erases_the_log_the_letters_and_the_profile_after_confirmation() {
     );
     let out = t.with(&["forget", "--yes"], &[]).run();
     out.ok()
-        .stdout_has("Erased 8 files.")
+        .stdout_has("Erased 9 files.")
         .stdout_has("are kept.")
         .stdout_has("outcry cannot reach copies elsewhere");
     for gone in [
         "data/sent-log.jsonl",
         "data/sent-log.lock",
+        "data/ledger.jsonl",
         "config/profile.yaml",
         "config/recipients.yaml",
         "data",

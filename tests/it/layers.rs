@@ -25,9 +25,10 @@ const LAYERS: &[(&str, u32)] = &[
     ("render", 11),
     ("output", 12),
     ("mail", 13),
-    ("interactive", 14),
-    ("commands", 15),
-    ("", 16), // lib.rs and main.rs
+    ("records", 14),
+    ("interactive", 15),
+    ("commands", 16),
+    ("", 17), // lib.rs and main.rs
 ];
 
 /// The layer entry (prefix, rank) of a module path such as `data::recipients::find`.

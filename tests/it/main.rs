@@ -9,6 +9,7 @@ mod letters;
 mod library;
 mod pty;
 mod recipients;
+mod records;
 mod send;
 mod smtp_server;
 mod templates;
