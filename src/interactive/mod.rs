@@ -916,30 +916,51 @@ pub fn smtp_settings(
         1 => Security::Tls,
         _ => Security::None,
     };
+    let usual_port = match security {
+        Security::Starttls => 587,
+        Security::Tls => 465,
+        Security::None => 25,
+    };
+    let current_port = if security == old.security {
+        old.port.unwrap_or(usual_port)
+    } else {
+        usual_port
+    };
+    let port: u16 = Input::with_theme(&theme)
+        .with_prompt("Port")
+        .default(current_port)
+        .interact_text()
+        .map_err(map)?;
     let username: String = Input::with_theme(&theme)
-        .with_prompt("Login name (usually your email address)")
+        .with_prompt(
+            "Login name (usually your email address; leave empty if the server needs no login)",
+        )
         .with_initial_text(old.username.clone().unwrap_or_default())
         .allow_empty(true)
         .interact_text()
         .map_err(map)?;
-    say(&format!(
-        "{}",
-        style("outcry never stores your password. Give a command that prints it (e.g. `pass show mail`), or leave this empty to be asked each time you send.").dim()
-    ));
-    let command: String = Input::with_theme(&theme)
-        .with_prompt("Password command (optional)")
-        .with_initial_text(old.password_command.clone().unwrap_or_default())
-        .allow_empty(true)
-        .interact_text()
-        .map_err(map)?;
+    let command = if username.trim().is_empty() {
+        say(&format!(
+            "{}",
+            style("No login: outcry will not ask for a password.").dim()
+        ));
+        String::new()
+    } else {
+        say(&format!(
+            "{}",
+            style("outcry never stores your password. Give a command that prints it (e.g. `pass show mail`), or leave this empty to be asked each time you send.").dim()
+        ));
+        Input::with_theme(&theme)
+            .with_prompt("Password command (optional)")
+            .with_initial_text(old.password_command.clone().unwrap_or_default())
+            .allow_empty(true)
+            .interact_text()
+            .map_err(map)?
+    };
     Ok(Some(SmtpSettings {
         host: host.trim().to_string(),
         security,
-        port: if security == old.security {
-            old.port
-        } else {
-            None
-        },
+        port: (port != usual_port).then_some(port),
         username: Some(username.trim().to_string()).filter(|u| !u.is_empty()),
         password_command: Some(command.trim().to_string()).filter(|c| !c.is_empty()),
         ..old

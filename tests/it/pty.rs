@@ -501,6 +501,7 @@ fn profile_init_asks_for_the_mail_account_but_never_the_password() {
     answer(&mut s, "Mail server (SMTP host)", "smtp.example.org");
     s.expect("Security").unwrap();
     s.send("\r").unwrap();
+    answer(&mut s, "Port", ""); // the usual 587
     answer(&mut s, "Login name", ""); // keeps the email address offered
     answer(&mut s, "Password command (optional)", "pass show mail");
     let rest = until_eof(&mut s);
@@ -514,6 +515,44 @@ fn profile_init_asks_for_the_mail_account_but_never_the_password() {
     ] {
         assert!(profile.contains(line), "{line} missing:\n{profile}");
     }
+}
+
+#[test]
+fn a_server_without_login_is_not_asked_for_a_password() {
+    let t = Test::new();
+    let mut s = spawn(&t, &["profile", "init"]);
+    answer(&mut s, "Your full name", "Zoë Example");
+    answer(&mut s, "Your email address", "");
+    answer(&mut s, "Address line 1", "12 Elm Street");
+    answer(&mut s, "Address line 2", "");
+    answer(&mut s, "Your country", "United Kingdom");
+    s.expect("Save these details for next time?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Set up sending from your email account?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Your email provider").unwrap();
+    s.send("\r").unwrap(); // another provider
+    answer(&mut s, "Mail server (SMTP host)", "127.0.0.1");
+    s.expect("Security").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap(); // no encryption, on this computer
+    answer(&mut s, "Port", "2525");
+    answer(&mut s, "Login name", "");
+    s.expect("No login: outcry will not ask for a password.")
+        .unwrap();
+    let rest = until_eof(&mut s);
+    assert!(!rest.contains("Password"), "{rest}");
+    let profile = std::fs::read_to_string(t.path("config/profile.yaml")).unwrap();
+    assert!(
+        profile.contains("port: 2525") && profile.contains("security: none"),
+        "{profile}"
+    );
+    assert!(profile.contains("country: GB"), "{profile}");
+    assert!(
+        !profile.contains("username") && !profile.contains("password"),
+        "{profile}"
+    );
 }
 
 #[test]
