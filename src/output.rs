@@ -84,6 +84,30 @@ impl Plan {
         Ok(())
     }
 
+    /// Gives every planned file the first free numbered name (`..._uk-mp-alex-baker-2.txt`,
+    /// then `-3`, ...), the same number for all files of the run, so that nothing existing is
+    /// replaced and the new letters keep together.
+    pub fn renumber(&mut self) {
+        let numbered = |p: &Path, n: u32| -> PathBuf {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let (stem, ext) = match name.split_once('.') {
+                Some((stem, ext)) => (stem.to_string(), format!(".{ext}")),
+                None => (name.clone(), String::new()),
+            };
+            p.with_file_name(format!("{stem}-{n}{ext}"))
+        };
+        let mut n = 2;
+        while self.files.iter().any(|f| numbered(&f.path, n).exists()) {
+            n += 1;
+        }
+        for f in &mut self.files {
+            f.path = numbered(&f.path, n);
+        }
+    }
+
     /// The planned paths of the `.eml` files.
     pub fn emails(&self) -> Vec<PathBuf> {
         self.files

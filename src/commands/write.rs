@@ -256,6 +256,37 @@ struct Written {
     similarity: f64,
 }
 
+/// In the wizard nothing typed is lost at the last step: a folder that cannot be made, or
+/// letter files that already exist, are questions (another folder; replace, keep both under
+/// numbered names, or another folder), not errors.
+fn plan_in_the_wizard(s: &mut Settings, letters: &[Letter]) -> Result<Plan> {
+    loop {
+        if let Err(e) = crate::support::fs::create_folder(&s.out) {
+            eprintln!("{}", e.message());
+            s.out = interactive::other_folder(&s.out)?;
+            continue;
+        }
+        let mut plan = Plan::new(letters, &s.formats, &s.out)?;
+        if s.force {
+            return Ok(plan);
+        }
+        let Some(existing) = plan.first_existing().map(|p| p.to_path_buf()) else {
+            return Ok(plan);
+        };
+        match interactive::collision(&existing)? {
+            interactive::Collision::Replace => {
+                s.force = true;
+                return Ok(plan);
+            }
+            interactive::Collision::KeepBoth => {
+                plan.renumber();
+                return Ok(plan);
+            }
+            interactive::Collision::OtherFolder => s.out = interactive::other_folder(&s.out)?,
+        }
+    }
+}
+
 /// The recipient id in one of outcry's letter file names (`DATE_TEMPLATE_RECIPIENT.ext`).
 fn recipient_of_file(path: &std::path::Path) -> Option<String> {
     let name = path.file_name()?.to_string_lossy().into_owned();
@@ -491,7 +522,11 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     }
 
     // Plan every file, refuse to overwrite, then write.
-    let plan = Plan::new(&letters, &s.formats, &s.out)?;
+    let plan = if s.interactive {
+        plan_in_the_wizard(&mut s, &letters)?
+    } else {
+        Plan::new(&letters, &s.formats, &s.out)?
+    };
     plan.write(s.force)?;
     // The ledger: every letter, whatever the channel (`outcry followup`, `outcry history`).
     if let Err(e) = crate::records::record_written(&letters, &plan, follows.as_deref()) {

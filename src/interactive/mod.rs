@@ -784,6 +784,59 @@ pub fn folder(default: &std::path::Path) -> Result<std::path::PathBuf> {
     Ok(std::path::PathBuf::from(dir.trim()))
 }
 
+/// What to do when a letter file is already there.
+pub enum Collision {
+    /// Replace the files that exist.
+    Replace,
+    /// Keep them, and write the new letters under numbered names.
+    KeepBoth,
+    /// Write the letters to another folder.
+    OtherFolder,
+}
+
+/// Asks what to do about a letter file that already exists (nothing typed is lost).
+pub fn collision(existing: &std::path::Path) -> Result<Collision> {
+    say(&format!(
+        "{} `{}` already exists (perhaps you wrote this letter earlier today).",
+        style("Note:").yellow(),
+        existing.display()
+    ));
+    let i = Select::with_theme(&theme())
+        .with_prompt("What should happen to the letters already there?")
+        .items([
+            "Keep both: write the new letters under numbered names",
+            "Replace them with the new letters",
+            "Choose another folder",
+        ])
+        .default(0)
+        .interact()
+        .map_err(map)?;
+    Ok(match i {
+        0 => Collision::KeepBoth,
+        1 => Collision::Replace,
+        _ => Collision::OtherFolder,
+    })
+}
+
+/// Asks for another folder after the first could not be used.
+pub fn other_folder(current: &std::path::Path) -> Result<std::path::PathBuf> {
+    let dir: String = Input::with_theme(&theme())
+        .with_prompt(format!(
+            "Another folder for the letters (not {})",
+            current.display()
+        ))
+        .validate_with(|s: &String| {
+            if s.trim().is_empty() {
+                Err("give a folder name, e.g. letters-2")
+            } else {
+                Ok(())
+            }
+        })
+        .interact_text()
+        .map_err(map)?;
+    Ok(std::path::PathBuf::from(dir.trim()))
+}
+
 /// The send loop's questions, asked in the terminal.
 pub struct Prompts;
 

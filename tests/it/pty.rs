@@ -518,6 +518,49 @@ fn profile_init_asks_for_the_mail_account_but_never_the_password() {
 }
 
 #[test]
+fn the_same_letter_twice_in_a_day_asks_and_keeps_both() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London N1 1AA]\ncountry: GB\n",
+    );
+    for round in 0..2 {
+        let mut s = spawn(
+            &t,
+            &[
+                "write",
+                "-t",
+                "un-investigation",
+                "--to",
+                "uk-mp-alex-baker",
+            ],
+        );
+        s.expect("Write as this person?").unwrap();
+        s.send("y").unwrap();
+        answer(&mut s, "In your own words", "Accountability matters to me.");
+        answer(&mut s, "Who you are, in a few words", "");
+        s.expect("Would you like a written reply?").unwrap();
+        s.send("n").unwrap();
+        s.expect("What next?").unwrap();
+        s.send("\r").unwrap(); // Write the letters
+        answer(&mut s, "Save the letters in folder", "");
+        if round == 1 {
+            s.expect("already exists").unwrap();
+            s.expect("What should happen to the letters already there?")
+                .unwrap();
+            s.send("\r").unwrap(); // keep both
+        }
+        let rest = until_eof(&mut s);
+        assert!(rest.contains("Wrote 1 letter"), "{rest}");
+    }
+    let names = crate::harness::file_names(&t.path("letters"));
+    assert!(
+        names.contains(&"2026-11-28_un-investigation_uk-mp-alex-baker.txt".to_string())
+            && names.contains(&"2026-11-28_un-investigation_uk-mp-alex-baker-2.txt".to_string()),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn a_server_without_login_is_not_asked_for_a_password() {
     let t = Test::new();
     let mut s = spawn(&t, &["profile", "init"]);
