@@ -91,6 +91,9 @@ pub struct WriteArgs {
     /// letter), phone (call script) or form (contact-form text); repeatable.
     #[arg(long, value_enum, value_name = "CHANNEL")]
     pub channel: Vec<Channel>,
+    /// Continue the letter you started and did not finish (kept as a draft in the data folder).
+    #[arg(long)]
+    pub draft: bool,
     /// For a chase letter: the earlier letter (.txt, .md or .eml) whose date and question it
     /// quotes.
     #[arg(long, value_name = "FILE")]
@@ -143,6 +146,10 @@ struct Settings {
     send: Option<SendOptions>,
     /// For a chase letter: the recipient id the earlier letter's file name names.
     previous_recipient: Option<String>,
+    /// Continue the saved draft.
+    use_draft: bool,
+    /// What has been chosen and typed so far (saved as it is typed in the wizard).
+    draft: crate::records::draft::Draft,
 }
 
 impl Settings {
@@ -230,6 +237,8 @@ impl Settings {
             no_personal: args.no_personal,
             seed: args.seed,
             previous_recipient: args.previous.as_deref().and_then(recipient_of_file),
+            use_draft: args.draft,
+            draft: crate::records::draft::Draft::default(),
             send: args.send.then(|| SendOptions {
                 dry_run: args.dry_run,
                 yes: args.yes,
@@ -254,6 +263,57 @@ struct Written {
     own_words: f64,
     /// Similarity to the bare template (0 to 1).
     similarity: f64,
+}
+
+/// The wizard's asker, saving each answer to the draft as soon as it is typed.
+struct Drafting<'a> {
+    draft: &'a mut crate::records::draft::Draft,
+}
+
+impl questions::Asker for Drafting<'_> {
+    fn ask(&mut self, q: &questions::Question, error: Option<&str>) -> Result<String> {
+        let raw = interactive::Wizard.ask(q, error)?;
+        self.draft.answers.insert(q.key.clone(), raw.clone());
+        self.draft.date = crate::support::env::today_or_clock().to_string();
+        // A draft that cannot be saved must not stop the letter.
+        let _ = crate::records::draft::save(self.draft);
+        Ok(raw)
+    }
+}
+
+/// Offers (or, with `--draft`, takes) the letter started earlier: its template, recipients and
+/// answers become the starting point, and the wizard asks only what is left.
+fn continue_draft(s: &mut Settings) -> Result<()> {
+    let Some(draft) = crate::records::draft::load() else {
+        if s.use_draft {
+            return Err(
+                Error::usage("there is no unfinished letter to continue").hint(format!(
+                    "drafts are kept in {}",
+                    crate::records::draft::path().display()
+                )),
+            );
+        }
+        return Ok(());
+    };
+    let fresh = s.template.is_none() && s.to.is_empty() && s.filter.is_none();
+    let take = s.use_draft || (s.interactive && fresh && interactive::offer_draft(&draft)?);
+    if !take {
+        return Ok(());
+    }
+    if s.template.is_none() {
+        s.template = draft.template.clone();
+    }
+    if s.to.is_empty() {
+        s.to = draft.to.clone();
+    }
+    for (k, v) in &draft.answers {
+        s.provided.entry(k.clone()).or_insert(Provided {
+            value: v.clone(),
+            origin: "your draft".into(),
+        });
+    }
+    s.draft = draft;
+    Ok(())
 }
 
 /// In the wizard nothing typed is lost at the last step: a folder that cannot be made, or
@@ -432,11 +492,15 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     if s.interactive {
         interactive::install_interrupt_handler();
     }
+    continue_draft(&mut s)?;
     let mut keep = Keep::default();
     // A mistyped template is reported before anything else is asked or checked.
     let named_template = named_template(&s, &library)?;
     sender(&mut s, &mut keep)?;
     let chosen = recipients(&s, &directory, &library, named_template, &mut keep)?;
+    if s.interactive {
+        s.draft.to = chosen.iter().map(|r| r.id.clone()).collect();
+    }
     // Template chosen in the wizard: the ones written for these recipients first.
     let template = match named_template {
         Some(t) => t,
@@ -581,6 +645,8 @@ fn send_after_writing(
         written[f.letter].files.push(f.path.clone());
     }
     apply(&s, keep)?;
+    // Written: the draft has done its job.
+    crate::records::draft::clear();
     print_summary(&s, &written, plan.files.len())?;
     if !s.interactive {
         warn_form_letters(letters);
@@ -815,7 +881,11 @@ fn answers(
         });
     }
     if s.interactive {
-        questions::resolve(&asked, &s.provided, &mut interactive::Wizard, true)
+        s.draft.template = Some(template.id.clone());
+        let mut asker = Drafting {
+            draft: &mut s.draft,
+        };
+        questions::resolve(&asked, &s.provided, &mut asker, true)
     } else {
         questions::resolve(&asked, &s.provided, &mut Scripted, false)
     }

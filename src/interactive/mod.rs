@@ -784,6 +784,27 @@ pub fn folder(default: &std::path::Path) -> Result<std::path::PathBuf> {
     Ok(std::path::PathBuf::from(dir.trim()))
 }
 
+/// Offers to continue the letter started earlier; the default is yes.
+pub fn offer_draft(draft: &crate::records::draft::Draft) -> Result<bool> {
+    heading("You have an unfinished letter");
+    say(&format!(
+        "From {}: {}{} answer{} typed.",
+        draft.date,
+        draft
+            .template
+            .as_deref()
+            .map(|t| format!("`{t}`, "))
+            .unwrap_or_default(),
+        draft.answers.len(),
+        if draft.answers.len() == 1 { "" } else { "s" }
+    ));
+    Confirm::with_theme(&theme())
+        .with_prompt("Continue it?")
+        .default(true)
+        .interact()
+        .map_err(map)
+}
+
 /// What to do when a letter file is already there.
 pub enum Collision {
     /// Replace the files that exist.

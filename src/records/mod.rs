@@ -14,6 +14,7 @@
 //! [`crate::letters`], [`crate::render`], [`crate::output`], [`crate::mail`] (the sent log).
 
 pub mod book;
+pub mod draft;
 pub mod ledger;
 
 use std::path::Path;
