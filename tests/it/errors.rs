@@ -30,7 +30,7 @@ fn missing_recipients() {
 #[test]
 fn unknown_recipient_with_suggestion() {
     write().sender().args(["-t", "un-investigation", "--to", "us-sen-warren", "--no-input"]).run().expect_code(2).stderr_is(
-        "error: no recipient with id `us-sen-warren`\n  hint: did you mean `us-sen-ma-warren`?\n  hint: list ids with: outcry recipients list --search NAME\n",
+        "error: no recipient with id `us-sen-warren`\n  hint: did you mean `us-sen-ma-warren`, `us-sen-va-warner`, `us-sen-wa-murray`?\n  hint: list ids with: outcry recipients list --search NAME\n",
     );
 }
 
@@ -349,4 +349,14 @@ fn help_names_the_guided_letter_and_exit_codes_and_there_is_a_man_page() {
         .stdout_has("Exit codes: 0 done;")
         .stdout_has("141 output closed early");
     Test::new().arg("man").run().ok().stdout_has(".TH outcry");
+}
+
+#[test]
+fn a_typo_in_an_id_suggests_the_closest_first() {
+    crate::harness::write_to("un-investigation", "us-sen-il-durbn")
+        .sender()
+        .arg("--no-input")
+        .run()
+        .expect_code(2)
+        .stderr_has("hint: did you mean `us-sen-il-durbin`,");
 }

@@ -401,31 +401,23 @@ impl Directory {
 
     /// Up to three ids that look like `id` (share its words).
     fn suggest(&self, id: &str) -> Vec<String> {
-        let words: Vec<String> = id
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 2)
-            .map(str::to_string)
-            .collect();
-        let scored: Vec<(usize, &str)> = self
+        // Ranked by similarity to what was typed (normalised Damerau–Levenshtein, `strsim`), so
+        // a typo such as `us-sen-il-durbn` suggests Durbin first.
+        let typed = id.trim().to_lowercase();
+        let mut scored: Vec<(f64, &str)> = self
             .recipients
             .iter()
             .map(|r| {
-                let segments: Vec<&str> = r.id.split('-').collect();
                 (
-                    words
-                        .iter()
-                        .filter(|w| segments.contains(&w.as_str()))
-                        .count(),
+                    strsim::normalized_damerau_levenshtein(&typed, &r.id),
                     r.id.as_str(),
                 )
             })
-            .filter(|(score, _)| *score > 0)
+            .filter(|(score, _)| *score >= 0.5)
             .collect();
-        let best = scored.iter().map(|(s, _)| *s).max().unwrap_or(0);
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
         scored
             .into_iter()
-            .filter(|(s, _)| *s == best)
             .take(3)
             .map(|(_, id)| format!("`{id}`"))
             .collect()
