@@ -4,7 +4,14 @@
 
 use std::path::Path;
 
-const FILES: &[&str] = &["us-congress", "uk-commons", "institutions"];
+const FILES: &[&str] = &[
+    "us-congress",
+    "uk-commons",
+    "uk-lords",
+    "eu-parliament",
+    "fr-assemblee",
+    "institutions",
+];
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");

@@ -7,6 +7,7 @@
 
 pub mod bills;
 pub mod completions;
+pub mod data;
 pub mod followup;
 pub mod forget;
 pub mod history;
@@ -64,6 +65,10 @@ pub enum Command {
     /// Find, list, show, check and import recipients.
     #[command(subcommand)]
     Recipients(recipients::RecipientsCommand),
+    /// The data sets outcry ships: their status, updating one from newer source files,
+    /// going back to the built-in copy.
+    #[command(subcommand)]
+    Data(data::DataCommand),
     /// Create or show your sender profile; test your mail account.
     #[command(subcommand)]
     Profile(profile::ProfileCommand),
@@ -148,6 +153,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
             .hint("for all commands: outcry --help")),
         Some(Command::Templates(cmd)) => templates::run(cmd, &sources),
         Some(Command::Recipients(cmd)) => recipients::run(cmd, &sources.recipients),
+        Some(Command::Data(cmd)) => data::run(cmd, &sources.recipients),
         Some(Command::Profile(cmd)) => profile::run(cmd),
         Some(Command::Send(args)) => send::run(args, &sources.recipients),
         Some(Command::History(args)) => history::run(args),

@@ -17,12 +17,13 @@ use crate::error::{Error, Result, exit};
 pub enum RecipientsCommand {
     /// List recipients, optionally filtered.
     List(ListArgs),
-    /// Find your representatives: from a US ZIP code, a state and district, or a UK
-    /// constituency, town or council.
+    /// Find your representatives: from a US ZIP code, a state and district, a UK postcode, or
+    /// a UK constituency, town, council or county.
     Find {
-        /// A UK constituency, town or council name (e.g. Aldershot).
+        /// A UK postcode (SW1A 0AA, or part of one: LS6 9, LS6), constituency, town, council or
+        /// county name (e.g. Aldershot); a US ZIP code works here too.
         place: Option<String>,
-        /// A US ZIP code: your two senators and your House member.
+        /// A US ZIP code (94110, or ZIP+4 94110-1234): your two senators and your House member.
         #[arg(long, value_name = "ZIP", conflicts_with = "place")]
         zip: Option<String>,
         /// A US state (two letters), with --district.
@@ -60,7 +61,8 @@ pub enum RecipientsCommand {
         /// Where to write the recipients YAML.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
-        /// The date the data describes (YYYY-MM-DD); default today.
+        /// The date the data describes (YYYY-MM-DD); default: the date the files carry, else
+        /// today (said in the report).
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
         /// Replace the output file if it exists.
@@ -137,6 +139,9 @@ pub struct ListArgs {
     /// Which recipients.
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Also list people whose term has ended (they are left out by default).
+    #[arg(long)]
+    pub include_ended: bool,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -151,6 +156,9 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
             let r = dir.resolve(std::slice::from_ref(&id))?.remove(0);
             let bills = super::bills::load_quietly();
             let marks = super::bills::marks(&r, &bills);
+            for w in dir.warnings_for([&r]) {
+                eprintln!("{w}");
+            }
             if json {
                 super::print_json(&JsonRecipient::from(&r).with_bills(marks))?;
             } else {
@@ -174,45 +182,29 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
             district,
             json,
         } => {
-            let dir = Directory::load(extra)?;
+            // Only the data the lookup needs: the US Congress for a ZIP code or a seat, the
+            // Commons for a UK postcode or place.
+            let us = zip.is_some()
+                || state.is_some()
+                || place
+                    .as_deref()
+                    .is_some_and(|p| recipients::find::parse_zip(p).is_some());
+            let only: &[&str] = if us {
+                &["us-congress.yaml"]
+            } else {
+                &["uk-commons.yaml"]
+            };
+            let dir = Directory::load_some(extra, Some(only))?;
             let found = match (&place, &zip, &state, district) {
                 (_, Some(zip), _, _) => recipients::find::by_zip(&dir, zip)?,
-                (_, _, Some(state), Some(d)) => {
-                    recipients::find::by_districts(&dir, &[(state.to_uppercase(), d)])
-                }
-                (Some(place), _, _, _) => recipients::find::by_place(&dir, place)?,
+                (_, _, Some(state), Some(d)) => recipients::find::by_seat(&dir, state, d)?,
+                (Some(place), _, _, _) => recipients::find::lookup(&dir, place)?,
                 _ => {
-                    return Err(Error::usage("say where: a ZIP code, a state and district, or a place")
-                        .hint("for example: outcry recipients find --zip 94110, or outcry recipients find Aldershot"));
+                    return Err(Error::usage("say where: a ZIP code, a state and district, a postcode or a place")
+                        .hint("for example: outcry recipients find --zip 94110, outcry recipients find \"SW1A 0AA\", or outcry recipients find Aldershot"));
                 }
             };
-            let bills = super::bills::load_quietly();
-            if json {
-                let out = serde_json::json!({
-                    "notes": found.notes,
-                    "recipients": found.recipients.iter().map(|r| JsonRecipient::from(*r).with_bills(super::bills::marks(r, &bills))).collect::<Vec<_>>(),
-                });
-                super::print_json(&out)?;
-                return Ok(exit::OK);
-            }
-            for note in &found.notes {
-                crate::outln!("note: {note}");
-            }
-            if found.recipients.is_empty() {
-                return Err(Error::usage("no current representative found there"));
-            }
-            for r in &found.recipients {
-                crate::outln!("{:<36} {}", r.id, crate::conventions::describe(r));
-                for c in r.contact.channels() {
-                    crate::outln!("{:<36}   {c}", "");
-                }
-                for m in super::bills::marks(r, &bills) {
-                    crate::outln!("{:<36}   {m}", "");
-                }
-            }
-            let ids: Vec<&str> = found.recipients.iter().map(|r| r.id.as_str()).collect();
-            crate::outln!("\nWrite to them with: outcry write --to {}", ids.join(","));
-            Ok(exit::OK)
+            find_output(&dir, &found, json)
         }
         RecipientsCommand::Import {
             from,
@@ -227,27 +219,19 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
                 map: import::parse_pairs(&map, "--map")?,
                 constant: import::parse_pairs(&constant, "--const")?,
             };
-            let as_of = match as_of {
-                Some(d) => {
-                    d.parse::<jiff::civil::Date>().map_err(|_| {
-                        Error::usage(format!("--as-of `{d}` is not a date like 2026-06-15"))
-                    })?;
-                    d
-                }
-                None => crate::support::env::today()?.to_string(),
-            };
             let format = import::ImportFormat::parse(&from)?;
-            let imported = import::import(format, &paths, &as_of, &csv)?;
+            let dated = import::import_dated(format, &paths, as_of.as_deref(), &csv)?;
             let command = format!(
-                "outcry recipients import --from {from} {} --as-of {as_of} --out {}",
+                "outcry recipients import --from {from} {} --as-of {} --out {}",
                 paths
                     .iter()
                     .map(|p| p.display().to_string())
                     .collect::<Vec<_>>()
                     .join(" "),
+                dated.as_of,
                 out.display()
             );
-            let yaml = import::to_yaml(&imported, &as_of, &command)?;
+            let yaml = import::to_yaml(&dated.imported, &dated.as_of, &command)?;
             // Validate what we produce exactly as a user file would be.
             let parsed = recipients::parse_file(&out, &yaml);
             if !parsed.problems.is_empty() {
@@ -260,29 +244,116 @@ pub fn run(cmd: RecipientsCommand, extra: &[PathBuf]) -> Result<i32> {
             crate::support::fs::write_atomic(&out, yaml.as_bytes(), force)?;
             crate::outln!(
                 "Imported {} recipients into {}",
-                imported.recipients.len(),
+                dated.imported.recipients.len(),
                 out.display()
             );
-            let with_email = imported
-                .recipients
-                .iter()
-                .filter(|r| r.contact.email.is_some())
-                .count();
-            crate::outln!("  {with_email} with an email address");
-            for note in &imported.notes {
-                crate::outln!("  note: {note}");
-            }
-            if imported.skipped.is_empty() {
-                crate::outln!("  nothing skipped");
-            } else {
-                crate::outln!("  skipped {}:", imported.skipped.len());
-                for s in &imported.skipped {
-                    crate::outln!("    {s}");
-                }
-            }
+            import_report(&dated)?;
             Ok(exit::OK)
         }
     }
+}
+
+/// The rest of an import report: emails, the date of the data, notes, every dropped or
+/// repaired field, and what was skipped.
+pub(super) fn import_report(dated: &import::Dated) -> Result<()> {
+    let imported = &dated.imported;
+    let with_email = imported
+        .recipients
+        .iter()
+        .filter(|r| r.contact.email.is_some())
+        .count();
+    crate::outln!("  {with_email} with an email address");
+    crate::outln!("  data as of {}: {}", dated.as_of, dated.as_of_from);
+    for note in &imported.notes {
+        crate::outln!("  note: {note}");
+    }
+    if !imported.fixes.is_empty() {
+        crate::outln!(
+            "  dropped or repaired {}:",
+            crate::support::text::plural(imported.fixes.len(), "field")
+        );
+        for f in &imported.fixes {
+            crate::outln!("    {f}");
+        }
+    }
+    if imported.skipped.is_empty() {
+        crate::outln!("  nothing skipped");
+    } else {
+        crate::outln!("  skipped {}:", imported.skipped.len());
+        for s in &imported.skipped {
+            crate::outln!("    {s}");
+        }
+    }
+    Ok(())
+}
+
+/// Prints what `recipients find` found: notes, then each representative with every channel.
+fn find_output(dir: &Directory, found: &recipients::find::Found, json: bool) -> Result<i32> {
+    let warnings = dir.warnings_for(found.recipients.iter().copied());
+    let bills = super::bills::load_quietly();
+    if json {
+        for w in &warnings {
+            eprintln!("{w}");
+        }
+        let recipients: Vec<serde_json::Value> = found
+            .recipients
+            .iter()
+            .map(|r| {
+                let mut v = serde_json::to_value(
+                    JsonRecipient::from(*r).with_bills(super::bills::marks(r, &bills)),
+                )
+                .unwrap_or(serde_json::Value::Null);
+                if let Some(share) = found.shares.get(&r.id) {
+                    v["share"] = serde_json::json!((share * 1000.0).round() / 1000.0);
+                }
+                v
+            })
+            .collect();
+        let mut out = serde_json::json!({
+            "notes": found.notes,
+            "recipients": recipients,
+        });
+        if let Some((name, code)) = &found.constituency {
+            out["constituency"] = serde_json::json!({"name": name, "code": code});
+        }
+        if found.postcode {
+            out["attribution"] = recipients::uk_postcodes::ATTRIBUTION.into();
+        }
+        super::print_json(&out)?;
+        return Ok(exit::OK);
+    }
+    for note in &found.notes {
+        crate::outln!("note: {note}");
+    }
+    for w in &warnings {
+        eprintln!("{w}");
+    }
+    if found.recipients.is_empty() {
+        return Err(Error::usage("no current representative found there"));
+    }
+    for r in &found.recipients {
+        let share = found
+            .shares
+            .get(&r.id)
+            .map(|s| format!("  ({:.0}% of the area)", (s * 100.0).max(1.0)))
+            .unwrap_or_default();
+        crate::outln!("{:<36} {}{share}", r.id, crate::conventions::describe(r));
+        for c in r.contact.channels() {
+            crate::outln!("{:<36}   {c}", "");
+        }
+        for m in super::bills::marks(r, &bills) {
+            crate::outln!("{:<36}   {m}", "");
+        }
+    }
+    let ids: Vec<&str> = found.recipients.iter().map(|r| r.id.as_str()).collect();
+    crate::outln!("\nWrite to them with: outcry write --to {}", ids.join(","));
+    if found.postcode {
+        crate::outln!(
+            "Postcode lookup: {}.",
+            recipients::uk_postcodes::ATTRIBUTION
+        );
+    }
+    Ok(exit::OK)
 }
 
 /// The `--json` shape of a recipient: the documented fields first.
@@ -301,6 +372,7 @@ struct JsonRecipient<'a> {
     committees: &'a [String],
     source: Option<&'a str>,
     as_of: Option<&'a str>,
+    term_end: Option<&'a str>,
     /// What they did about the imported bills (`outcry bills import`); left out when nothing.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     bills: Vec<crate::data::bills::Mark>,
@@ -329,6 +401,7 @@ impl<'a> From<&'a Recipient> for JsonRecipient<'a> {
             committees: &r.committees,
             source: r.source.as_deref(),
             as_of: r.as_of.as_deref(),
+            term_end: r.term_end.as_deref(),
             bills: Vec::new(),
         }
     }
@@ -337,11 +410,31 @@ impl<'a> From<&'a Recipient> for JsonRecipient<'a> {
 fn list(args: ListArgs, extra: &[PathBuf]) -> Result<i32> {
     let dir = Directory::load(extra)?;
     let filter = args.filters.into_filter();
-    let found = dir.filter(&filter);
-    for note in dir.staleness_notes() {
+    let found = if args.include_ended {
+        dir.filter_all(&filter)
+    } else {
+        dir.filter(&filter)
+    };
+    for note in dir.warnings_for(found.iter().copied()) {
         eprintln!("{note}");
     }
     let bills = super::bills::load_quietly();
+    if !args.include_ended {
+        let hidden: Vec<String> = dir
+            .ended()
+            .into_iter()
+            .filter(|r| filter.matches(r))
+            .map(|r| format!("{} ({})", r.name, r.term_end.as_deref().unwrap_or("?")))
+            .collect();
+        if !hidden.is_empty() {
+            eprintln!(
+                "note: {} whose term has ended {} not listed: {}; pass --include-ended to list them",
+                crate::support::text::plural(hidden.len(), "person").replace("persons", "people"),
+                if hidden.len() == 1 { "is" } else { "are" },
+                hidden.join(", ")
+            );
+        }
+    }
     if args.json {
         let out: Vec<JsonRecipient> = found
             .iter()
@@ -357,7 +450,11 @@ fn list(args: ListArgs, extra: &[PathBuf]) -> Result<i32> {
     for r in &found {
         let mut how = Vec::new();
         if r.contact.email.is_some() {
-            how.push("email");
+            how.push(if r.contact.shared.contains_key("email") {
+                "shared email"
+            } else {
+                "email"
+            });
         }
         if !r.contact.postal.is_empty() {
             how.push("post");
@@ -383,12 +480,7 @@ fn list(args: ListArgs, extra: &[PathBuf]) -> Result<i32> {
         found.len(),
         if found.len() == 1 { "" } else { "s" }
     );
-    let used: Vec<&str> = dir
-        .provenance
-        .iter()
-        .filter_map(|p| p.attribution.as_deref())
-        .collect();
-    for a in used {
+    for a in dir.attributions_for(found.iter().copied()) {
         crate::outln!("{a}");
     }
     Ok(exit::OK)

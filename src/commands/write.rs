@@ -501,6 +501,16 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     if s.interactive {
         s.draft.to = chosen.iter().map(|r| r.id.clone()).collect();
     }
+    // Terms that ended and stale data: said before writing, and again in the JSON summary.
+    // (The wizard showed the staleness notes already when it asked whom to write to.)
+    let warnings: Vec<String> = directory
+        .warnings_for(&chosen)
+        .into_iter()
+        .filter(|w| !(s.interactive && w.starts_with("note:")))
+        .collect();
+    for w in &warnings {
+        eprintln!("{w}");
+    }
     // Template chosen in the wizard: the ones written for these recipients first.
     let template = match named_template {
         Some(t) => t,
@@ -629,6 +639,12 @@ fn send_after_writing(
     plan: &Plan,
     directory: &Directory,
 ) -> Result<i32> {
+    // The warnings said before writing (terms ended, stale data), again for the JSON summary.
+    let warnings: Vec<String> = directory
+        .warnings_for(letters.iter().map(|l| &l.recipient))
+        .into_iter()
+        .filter(|w| !(s.interactive && w.starts_with("note:")))
+        .collect();
     let mut written: Vec<Written> = letters
         .iter()
         .map(|l| Written {
@@ -647,7 +663,7 @@ fn send_after_writing(
     apply(&s, keep)?;
     // Written: the draft has done its job.
     crate::records::draft::clear();
-    print_summary(&s, &written, plan.files.len())?;
+    print_summary(&s, &written, plan.files.len(), &warnings)?;
     if !s.interactive {
         warn_form_letters(letters);
     } else if written.iter().any(|w| !w.has_email) {
@@ -935,13 +951,19 @@ fn apply(s: &Settings, keep: Keep) -> Result<()> {
     Ok(())
 }
 
-fn print_summary(s: &Settings, written: &[Written], files: usize) -> Result<()> {
+fn print_summary(
+    s: &Settings,
+    written: &[Written],
+    files: usize,
+    warnings: &[String],
+) -> Result<()> {
     if s.json {
         let json = serde_json::json!({
             "out": s.out,
             "letters": written.len(),
             "files": files,
             "written": written,
+            "warnings": warnings,
         });
         crate::outln!(
             "{}",

@@ -379,7 +379,7 @@ pub fn recipients(
     const SHOWN: usize = 100;
     let theme = theme();
     heading("Whom do you want to write to?");
-    for note in dir.staleness_notes() {
+    for note in dir.overview_warnings() {
         say(&format!("{}", style(note).yellow()));
     }
     let mut chosen: Vec<Recipient> = Vec::new();
@@ -390,7 +390,7 @@ pub fn recipients(
             .items([
                 "Search representatives (name, state, constituency, party, committee)",
                 "Someone else: a minister, an embassy, a company, an editor, a medical body, a UN office...",
-                "My representatives, from my US ZIP code or my UK constituency, town or council",
+                "My representatives, from my US ZIP code or my UK postcode, constituency, town or council",
                 "Members of a committee that works on this (Foreign Affairs, the China Select Committee...)",
             ])
             .default(0)
@@ -552,17 +552,34 @@ fn mine_ticked(found: &[Recipient]) -> Vec<bool> {
 fn find_mine(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
     loop {
         let place: String = Input::with_theme(&theme())
-            .with_prompt("Your US ZIP code, or your UK constituency, town or council")
+            .with_prompt("Your US ZIP code, or your UK postcode, constituency, town or council")
             .interact_text()
             .map_err(map)?;
-        let place = place.trim();
-        let result = if place.len() == 5 && place.chars().all(|c| c.is_ascii_digit()) {
-            crate::data::recipients::find::by_zip(dir, place)
-        } else {
-            crate::data::recipients::find::by_place(dir, place)
-        };
-        match result {
-            Ok(found) => return Ok((found.recipients.into_iter().cloned().collect(), found.notes)),
+        match crate::data::recipients::find::lookup(dir, &place) {
+            Ok(found) => {
+                let mut notes = found.notes.clone();
+                for r in &found.recipients {
+                    if let Some(share) = found.shares.get(&r.id) {
+                        notes.push(format!(
+                            "{}: {}% of the area's postcodes",
+                            r.district.as_deref().unwrap_or(&r.name),
+                            (share * 100.0).round().max(1.0)
+                        ));
+                    }
+                }
+                notes.extend(
+                    dir.warnings_for(found.recipients.iter().copied())
+                        .into_iter()
+                        .filter(|w| w.starts_with("warning:")),
+                );
+                if found.postcode {
+                    notes.push(format!(
+                        "postcode lookup: {}",
+                        crate::data::recipients::uk_postcodes::ATTRIBUTION
+                    ));
+                }
+                return Ok((found.recipients.into_iter().cloned().collect(), notes));
+            }
             Err(e) => say(&format!("{} {}", style("Not found:").red(), e.message())),
         }
     }

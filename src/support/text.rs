@@ -22,19 +22,40 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-/// Makes a lower-case ASCII slug: "Ocasio-Cortez" → "ocasio-cortez", "Órfhlaith" → "orfhlaith".
-/// May be empty when nothing in `s` is a Latin letter or digit.
+/// Makes a lower-case ASCII slug for ids: "Ocasio-Cortez" → "ocasio-cortez", "Órfhlaith" →
+/// "orfhlaith", and letters of any script transliterated by `deunicode` ("Ελένη" → "elene",
+/// "בנימין" → "bnymyn"). Never starts or ends with a dash; may be empty when `s` has no letter or
+/// digit at all (see [`slug_or`]).
 pub fn slug(s: &str) -> String {
     let folded = fold(s);
     let mut out = String::new();
-    for c in folded.chars() {
+    let push = |c: char, out: &mut String| {
         if c.is_ascii_alphanumeric() {
-            out.push(c);
+            out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
+    };
+    for c in folded.chars() {
+        if c.is_ascii() || !c.is_alphanumeric() {
+            push(c, &mut out);
+        } else {
+            for t in deunicode::deunicode_char(c).unwrap_or("-").chars() {
+                push(t, &mut out);
+            }
+        }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// [`slug`], or `fallback` when `s` gives an empty slug.
+pub fn slug_or(s: &str, fallback: &str) -> String {
+    let s = slug(s);
+    if s.is_empty() {
+        fallback.to_string()
+    } else {
+        s
+    }
 }
 
 /// Hands out ids that are unique within one run: the first `base` is `base`, the next
@@ -218,5 +239,10 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("Ocasio-Cortez"), "ocasio-cortez");
         assert_eq!(slug("  Órfhlaith  Begley "), "orfhlaith-begley");
+        assert_eq!(slug("Ελένη Στεφανίδου"), "elene-stephanidou");
+        assert_eq!(slug("Bjørn Ødegård"), "bjorn-odegard");
+        assert_eq!(slug("בנימין נתניהו"), "bnymyn-ntnyhv");
+        assert_eq!(slug("-- !"), "");
+        assert_eq!(slug_or("…", "x-1"), "x-1");
     }
 }

@@ -261,7 +261,7 @@ fn bad_recipients_file_lists_every_problem_with_lines() {
         .run();
     out.expect_code(2).stderr_is(
         "error: recipients file `r.yaml` is invalid: 6 problems found\n  \
-         r.yaml:8: id `Bad Id` must be lower-case letters, digits and dashes\n  \
+         r.yaml:8: id `Bad Id` must be lower-case letters, digits and dashes, starting with a letter or digit\n  \
          r.yaml:10: unknown body `parliament` (known: us-senate, us-house, us-state-upper, us-state-lower, uk-commons, uk-lords, eu-parliament, legislature, government, un, company, media, medical, other)\n  \
          r.yaml:11: country `GBR` is not a two-letter ISO code such as `US` or `GB`\n  \
          r.yaml:13: bad email `https://example.org/contact`: that is a web or mailto link, not an address\n  \
@@ -329,7 +329,7 @@ fn unknown_import_format() {
         .args(["recipients", "import", "--from", "csv2", "x", "--out", "o.yaml"])
         .run()
         .expect_code(2)
-        .stderr_is("error: unknown import format `csv2`\n  hint: known formats: congress-legislators, uk-mp-lookup, openstates, europarl, csv\n");
+        .stderr_is("error: unknown import format `csv2`\n  hint: known formats: congress-legislators, uk-mp-lookup, uk-lords, openstates, europarl, europarl-10, assemblee-nationale, knesset, csv\n");
 }
 
 #[test]

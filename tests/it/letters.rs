@@ -383,7 +383,8 @@ fn each_recipient_gets_the_channels_it_can_receive() {
         t.path("out/2026-11-28_transplant-tourism-law_uk-mp-alex-baker.call.txt"),
     )
     .unwrap();
-    assert!(call.contains("No phone number is known for this office."));
+    // The MP's office number, from Parliament's members service.
+    assert!(call.contains("0207 219 4085"), "{call}");
 }
 
 #[test]

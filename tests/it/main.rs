@@ -1,6 +1,8 @@
 //! The one integration-test binary: every test runs the real `outcry` binary.
 
+mod bodies;
 mod campaign;
+mod data;
 mod delivery;
 mod errors;
 mod harness;

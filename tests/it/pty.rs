@@ -11,9 +11,17 @@ use crate::harness::{Test, bin, scrubbed_env};
 const DOWN: &str = "\x1b[B";
 
 fn spawn(t: &Test, args: &[&str]) -> Session {
+    spawn_with(t, args, &[])
+}
+
+/// [`spawn`] with extra environment (e.g. another `OUTCRY_DATE`).
+fn spawn_with(t: &Test, args: &[&str], env: &[(&str, &str)]) -> Session {
     let mut cmd = Command::new(bin());
     cmd.env_clear();
     for (k, v) in scrubbed_env(t.dir.path()) {
+        cmd.env(k, v);
+    }
+    for (k, v) in env {
         cmd.env(k, v);
     }
     cmd.env("TERM", "xterm-256color")
@@ -481,6 +489,38 @@ fn find_my_representatives_by_zip_and_committee_members_in_the_wizard() {
     s.send(" ").unwrap();
     s.send("\r").unwrap();
     s.expect("Jeanne Shaheen").unwrap();
+    s.expect("Add more recipients?").unwrap();
+    s.send("\x03").unwrap();
+    s.expect("cancelled; nothing was written").unwrap();
+}
+
+#[test]
+fn find_my_mp_by_postcode_in_the_wizard_and_hear_that_house_terms_ended() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London SW1A 1AA]\ncountry: GB\n",
+    );
+    let mut s = spawn_with(
+        &t,
+        &["write", "-t", "transplant-tourism-law"],
+        &[("OUTCRY_DATE", "2027-01-04")],
+    );
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    // A new Congress has met: the wizard says so before anyone is chosen.
+    s.expect("the terms of every member of the United States House of Representatives in this data ended by 2027-01-03")
+        .unwrap();
+    s.expect("Find them").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap();
+    answer(&mut s, "Your US ZIP code, or your UK postcode", "BT48 6DQ");
+    s.expect("is a Northern Ireland postcode").unwrap();
+    answer(&mut s, "Your US ZIP code, or your UK postcode", "sw1a 0aa");
+    s.expect("postcode lookup: Contains OS data").unwrap();
+    s.expect("Choose with Space").unwrap();
+    s.send("\r").unwrap(); // preselected
+    s.expect("Writing to: Rachel Blake").unwrap();
     s.expect("Add more recipients?").unwrap();
     s.send("\x03").unwrap();
     s.expect("cancelled; nothing was written").unwrap();

@@ -13,8 +13,8 @@ fn list(args: &[&str]) -> Vec<serde_json::Value> {
 
 #[test]
 fn every_current_member_of_congress_is_built_in() {
-    let us = list(&["--country", "US"]);
-    assert!(us.len() >= 535, "{} members", us.len());
+    let us = list(&["--country", "US", "--include-ended"]);
+    assert!(us.len() >= 537, "{} members", us.len());
     assert_eq!(us.iter().filter(|r| r["body"] == "us-senate").count(), 100);
     for r in &us {
         for key in [
@@ -38,7 +38,7 @@ fn every_current_member_of_congress_is_built_in() {
 
 #[test]
 fn every_mp_is_built_in_with_the_sources_emails() {
-    let gb = list(&["--country", "UK"]);
+    let gb = list(&["--country", "UK", "--body", "uk-commons"]);
     assert_eq!(gb.len(), 650);
     assert_eq!(
         gb.iter()
@@ -76,7 +76,7 @@ fn list_in_text_shows_channels_and_attribution() {
         .run();
     out.ok()
         .stdout_has("uk-mp-alex-baker")
-        .stdout_has("[email, post]")
+        .stdout_has("[email, post, phone]")
         .stdout_has(
             "Contains Parliamentary information licensed under the Open Parliament Licence v3.0.",
         );
@@ -126,27 +126,66 @@ fn user_file_adds_and_overrides() {
         .stdout_has("1 recipient checked: no problems");
 }
 
-/// The built-in files are exactly what the documented import commands produce.
+/// The Assemblée nationale files, kept as the tarball they came in, unpacked into `dir`.
+pub fn unpack_assemblee(dir: &std::path::Path) -> std::path::PathBuf {
+    let out = dir.join("an");
+    std::fs::create_dir_all(&out).unwrap();
+    let status = std::process::Command::new("tar")
+        .arg("-xzf")
+        .arg(sources().join("fr-assemblee/an_acteurs_raw.tar.gz"))
+        .arg("-C")
+        .arg(&out)
+        .status()
+        .expect("run tar");
+    assert!(status.success());
+    out
+}
+
+/// The built-in files are exactly what the documented import commands produce
+/// (`scripts/regenerate-recipients` runs the same commands).
 #[test]
 fn built_in_data_regenerates_from_the_sources() {
     let sources = sources();
-    for (format, input, as_of, file) in [
+    let scratch = tempfile::tempdir().unwrap();
+    let an = unpack_assemblee(scratch.path());
+    for (format, inputs, as_of, file) in [
         (
             "congress-legislators",
-            sources.join("us-congress"),
+            vec![sources.join("us-congress")],
             "2026-06-15",
             "us-congress.yaml",
         ),
         (
             "uk-mp-lookup",
-            sources.join("uk-commons/mp_lookup.csv"),
+            vec![
+                sources.join("uk-commons/mp_lookup.csv"),
+                sources.join("uk-parliament-members/mp_contact_details.xml"),
+            ],
             "2026-06-27",
             "uk-commons.yaml",
+        ),
+        (
+            "uk-lords",
+            vec![sources.join("uk-parliament-members/lords_contact_details.xml")],
+            "2025-07-01",
+            "uk-lords.yaml",
+        ),
+        (
+            "europarl-10",
+            vec![sources.join("eu-parliament-10/ep10_current_meps.csv")],
+            "2025-07-11",
+            "eu-parliament.yaml",
+        ),
+        (
+            "assemblee-nationale",
+            vec![an.clone()],
+            "2025-11-18",
+            "fr-assemblee.yaml",
         ),
     ] {
         let mut t = Test::new()
             .args(["recipients", "import", "--from", format])
-            .arg(input.display().to_string())
+            .args(inputs.iter().map(|p| p.display().to_string()))
             .args(["--as-of", as_of, "--out", "out.yaml"]);
         let out = t.run();
         out.ok();
@@ -174,9 +213,9 @@ fn import_reports_counts_and_skips() {
         .args(["--as-of", "2026-06-15", "--out", "c.yaml"]);
     t.run()
         .ok()
-        .stdout_has("Imported 536 recipients into c.yaml")
+        .stdout_has("Imported 537 recipients into c.yaml")
         .stdout_has("note: committee files not found beside legislators-current.yaml")
-        .stdout_has("James Gallagher: the source has no office address, phone or contact form yet");
+        .stdout_has("note: James Gallagher: the source has no office address, phone or contact form yet; listed with the Capitol switchboard (202-224-3121)");
     // Refuses to overwrite.
     t.run()
         .expect_code(2)
@@ -221,16 +260,23 @@ fn import_rejects_a_wrong_file() {
 
 #[test]
 fn built_in_files_pass_the_same_checks_as_user_files() {
-    let files: Vec<String> = ["us-congress.yaml", "uk-commons.yaml", "institutions.yaml"]
-        .iter()
-        .map(|f| repo().join("recipients").join(f).display().to_string())
-        .collect();
+    let files: Vec<String> = [
+        "us-congress.yaml",
+        "uk-commons.yaml",
+        "uk-lords.yaml",
+        "eu-parliament.yaml",
+        "fr-assemblee.yaml",
+        "institutions.yaml",
+    ]
+    .iter()
+    .map(|f| repo().join("recipients").join(f).display().to_string())
+    .collect();
     Test::new()
         .args(["recipients", "check"])
         .args(files)
         .run()
         .ok()
-        .stdout_has("1187 recipients checked: no problems");
+        .stdout_has("3306 recipients checked: no problems");
 }
 
 fn find(args: &[&str]) -> (Vec<String>, Vec<String>) {
@@ -297,6 +343,107 @@ fn find_by_zip() {
 }
 
 #[test]
+fn find_by_zip_plus_four_and_in_the_territories() {
+    let pelosi = find(&["--zip", "94110"]).0;
+    assert_eq!(find(&["--zip", "94110-1234"]).0, pelosi);
+    assert_eq!(find(&["--zip", "941101234"]).0, pelosi);
+    // A ZIP code typed where a place goes works too.
+    assert_eq!(find(&["94110-1234"]).0, pelosi);
+    for (zip, delegate, territory) in [
+        ("96910", "us-rep-gu-al-moylan", "Guam"),
+        ("00802", "us-rep-vi-al-plaskett", "The US Virgin Islands"),
+        ("96799", "us-rep-as-al-radewagen", "American Samoa"),
+        (
+            "96950",
+            "us-rep-mp-al-king-hinds",
+            "The Northern Mariana Islands",
+        ),
+    ] {
+        let (ids, notes) = find(&["--zip", zip]);
+        assert_eq!(ids, [delegate], "{zip}");
+        assert_eq!(
+            notes,
+            [format!(
+                "{territory} has no senators; its member of the House is a non-voting Delegate"
+            )]
+        );
+    }
+}
+
+#[test]
+fn find_by_state_and_district() {
+    // An at-large state: district 1 is its one seat.
+    let (ids, notes) = find(&["--state", "AK", "--district", "1"]);
+    assert_eq!(
+        ids,
+        [
+            "us-sen-ak-murkowski",
+            "us-sen-ak-sullivan",
+            "us-rep-ak-al-begich"
+        ]
+    );
+    assert_eq!(
+        notes,
+        [
+            "Alaska has a single seat in the House, elected at large (district 0); that is the member for district 1"
+        ]
+    );
+    // A district that does not exist is not a vacancy.
+    Test::new()
+        .args(["recipients", "find", "--state", "MA", "--district", "15"])
+        .run()
+        .expect_code(2)
+        .stderr_is(
+            "error: Massachusetts has 9 congressional districts (1 to 9); there is no district 15\n  \
+             hint: find yours from your ZIP code: outcry recipients find --zip ZIP, or list them: outcry recipients list --body us-house --region MA\n",
+        );
+    Test::new()
+        .args(["recipients", "find", "--state", "XX", "--district", "1"])
+        .run()
+        .expect_code(2)
+        .stderr_has("error: `XX` is not a US state or territory code");
+    // A real vacancy says so.
+    let (ids, notes) = find(&["--state", "TX", "--district", "23"]);
+    assert_eq!(ids.len(), 2, "the senators only: {ids:?}");
+    assert_eq!(
+        notes,
+        ["TX-23 is vacant: the data has no member for it (as of 2026-06-15)"]
+    );
+    // Sworn in with no office in the source yet: listed, with the Capitol switchboard.
+    let out = Test::new()
+        .args([
+            "recipients",
+            "find",
+            "--state",
+            "CA",
+            "--district",
+            "1",
+            "--json",
+        ])
+        .run();
+    out.ok();
+    let v = out.json();
+    let gallagher = v["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "us-rep-ca-01-gallagher")
+        .expect("CA-1 is listed");
+    assert_eq!(gallagher["contact"]["phone"], "202-224-3121");
+    assert_eq!(
+        v["notes"][0],
+        "James Gallagher has no office address or phone in the data yet; call the Capitol switchboard (202-224-3121) and ask for their office"
+    );
+    Test::new()
+        .args(["recipients", "find", "--state", "CA", "--district", "1"])
+        .run()
+        .ok()
+        .stdout_has(
+            "phone 202-224-3121 (not their own: the Capitol switchboard; ask for their office)",
+        );
+}
+
+#[test]
 fn find_errors() {
     Test::new().args(["recipients", "find", "--zip", "00000"]).run().expect_code(2).stderr_is(
         "error: no congressional district is known for ZIP code `00000`\n  \
@@ -308,7 +455,7 @@ fn find_errors() {
         .run()
         .expect_code(2)
         .stderr_is(
-            "error: `9411` is not a five-digit US ZIP code\n  hint: for example: --zip 94110\n",
+            "error: `9411` is not a US ZIP code (five digits, or ZIP+4)\n  hint: for example: --zip 94110 or --zip 94110-1234\n",
         );
     Test::new()
         .args(["recipients", "find", "Atlantis"])
@@ -316,8 +463,16 @@ fn find_errors() {
         .expect_code(2)
         .stderr_is(
             "error: no UK constituency, town or council matches `Atlantis`\n  \
-         hint: try the constituency name as on parliament.uk, or your council, e.g. `Rushmoor`\n  \
+         hint: try the constituency name as on parliament.uk, your council, e.g. `Rushmoor`, or your postcode\n  \
          hint: for US representatives use --zip, or --state XX --district N\n",
+        );
+    Test::new()
+        .args(["recipients", "find", "Wales"])
+        .run()
+        .expect_code(2)
+        .stderr_is(
+            "error: `Wales` is a region with 32 constituencies; give your borough, council, town or postcode to find yours\n  \
+         hint: for example: outcry recipients find Camden, or find \"SW1A 0AA\"\n",
         );
 }
 
@@ -334,10 +489,218 @@ fn find_uk_places_forgivingly() {
     // A council covering several constituencies lists them all, and says why.
     let (ids, notes) = find(&["Leeds"]);
     assert!(ids.len() >= 2, "{ids:?}");
-    assert!(notes.is_empty() || notes[0].contains("your address decides"));
+    assert!(
+        notes[0].contains("your address or postcode decides"),
+        "{notes:?}"
+    );
     let text = Test::new().args(["recipients", "find", "Aldershot"]).run();
     text.ok()
         .stdout_has("Write to them with: outcry write --to uk-mp-alex-baker");
+}
+
+fn districts(args: &[&str]) -> (Vec<String>, Vec<String>) {
+    let out = Test::new()
+        .args(["recipients", "find", "--json"])
+        .args(args.iter().copied())
+        .run();
+    out.ok();
+    let v = out.json();
+    let names = v["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["district"].as_str().unwrap().to_string())
+        .collect();
+    let notes = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .collect();
+    (names, notes)
+}
+
+#[test]
+fn find_uk_places_on_word_boundaries_with_variants() {
+    // Whole words: Hull is not Solihull, London is not East Londonderry.
+    let (hull, notes) = districts(&["Hull"]);
+    assert_eq!(
+        hull,
+        [
+            "Kingston upon Hull East",
+            "Kingston upon Hull North and Cottingham",
+            "Kingston upon Hull West and Haltemprice"
+        ]
+    );
+    assert_eq!(
+        notes,
+        ["`Hull` matches 3 constituency names; your address or postcode decides which is yours"]
+    );
+    let (london, notes) = districts(&["London"]);
+    assert_eq!(london, ["Cities of London and Westminster"]);
+    assert_eq!(
+        notes,
+        [
+            "`London` is a region with 75 constituencies; give your borough, council, town or postcode to find yours"
+        ]
+    );
+    // A constituency that is also a council: the constituency first, then the council's others.
+    let (wigan, notes) = districts(&["Wigan"]);
+    assert_eq!(
+        wigan,
+        [
+            "Wigan",
+            "Leigh and Atherton",
+            "Makerfield",
+            "Worsley and Eccles"
+        ]
+    );
+    assert_eq!(
+        notes,
+        [
+            "`Wigan` is a constituency and also a council area covering 4 constituencies (Leigh and Atherton, Makerfield, Wigan, Worsley and Eccles); the constituency of that name is listed first, and your address or postcode decides which is yours"
+        ]
+    );
+    // A county lists every constituency in it.
+    let (hampshire, notes) = districts(&["Hampshire"]);
+    assert_eq!(hampshire.len(), 15);
+    assert!(notes[0].starts_with("`Hampshire` is a council or county covering 15 constituencies"));
+    // Local and Welsh names, Saint/St, &/and, hyphens.
+    assert_eq!(
+        districts(&["Derry"]),
+        (
+            vec!["Foyle".to_string()],
+            vec!["`Derry` is in the constituency of Foyle".to_string()]
+        )
+    );
+    assert_eq!(
+        districts(&["Saint Helens"]).0,
+        ["St Helens North", "St Helens South and Whiston"]
+    );
+    assert_eq!(districts(&["Saint Albans"]).0[0], "St Albans");
+    assert_eq!(districts(&["Brighton & Hove"]).0.len(), 3);
+    assert_eq!(districts(&["stoke on trent"]).0.len(), 3);
+    assert_eq!(
+        districts(&["De Caerdydd a Phenarth"]).0,
+        ["Cardiff South and Penarth"]
+    );
+    assert_eq!(districts(&["Caerdydd"]).0.len(), 4);
+}
+
+#[test]
+fn find_by_uk_postcode() {
+    let out = Test::new()
+        .args(["recipients", "find", "SW1A 0AA", "--json"])
+        .run();
+    out.ok();
+    let v = out.json();
+    assert_eq!(
+        v["recipients"][0]["district"],
+        "Cities of London and Westminster"
+    );
+    assert_eq!(v["recipients"].as_array().unwrap().len(), 1);
+    assert_eq!(v["constituency"]["code"], "E14001172");
+    assert!(
+        v["attribution"]
+            .as_str()
+            .unwrap()
+            .contains("mySociety (CC BY 4.0)")
+    );
+    // Any spacing and case; the text output carries the attribution.
+    Test::new()
+        .args(["recipients", "find", "sw1a0aa"])
+        .run()
+        .ok()
+        .stdout_has("Member of Parliament for Cities of London and Westminster")
+        .stdout_has("Postcode lookup: Contains OS data © Crown copyright and database right;");
+    // A district lists every constituency it overlaps, with shares, largest first.
+    let out = Test::new()
+        .args(["recipients", "find", "LS6", "--json"])
+        .run();
+    out.ok();
+    let v = out.json();
+    let found = v["recipients"].as_array().unwrap();
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0]["district"], "Leeds Central and Headingley");
+    assert_eq!(found[0]["share"], 0.828);
+    assert_eq!(found[1]["district"], "Leeds North East");
+    assert_eq!(
+        v["notes"][0],
+        "the postcode district LS6 overlaps 2 constituencies (share of its postcodes: Leeds Central and Headingley 83%, Leeds North East 17%); your full postcode decides which is yours"
+    );
+    // A sector in one constituency.
+    assert_eq!(districts(&["LS6 9"]).0, ["Leeds North East"]);
+    // Northern Ireland: ask for the constituency or town instead.
+    Test::new()
+        .args(["recipients", "find", "BT48 6DQ"])
+        .run()
+        .expect_code(2)
+        .stderr_is(
+            "error: `BT48 6DQ` is a Northern Ireland postcode; the offline postcode lookup covers Great Britain only\n  \
+             hint: give your constituency or town name instead, e.g. outcry recipients find Foyle, or find Belfast\n",
+        );
+    Test::new()
+        .args(["recipients", "find", "ZZ9 9ZZ"])
+        .run()
+        .expect_code(2)
+        .stderr_has("error: no constituency is known for the postcode `ZZ9 9ZZ`");
+}
+
+/// 200 postcodes sampled from the full decoded table (tests/fixtures/README.md) give the
+/// same constituency through `recipients find`, and that constituency's MP.
+#[test]
+fn find_agrees_with_200_sampled_postcodes() {
+    let text =
+        std::fs::read_to_string(repo().join("tests/fixtures/uk-postcodes-sample.csv")).unwrap();
+    let rows: Vec<(String, String, String)> = text
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let (postcode, rest) = line.split_once(',').unwrap();
+            let (code, name) = rest.split_once(',').unwrap();
+            (postcode.into(), code.into(), name.trim_matches('"').into())
+        })
+        .collect();
+    assert_eq!(rows.len(), 200);
+    let wrong: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = rows
+            .chunks(50)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut wrong = Vec::new();
+                    for (postcode, code, name) in chunk {
+                        let out = Test::new()
+                            .args(["recipients", "find", "--json", postcode])
+                            .run();
+                        if out.code != 0 {
+                            wrong.push(format!("{postcode}: {}", out.stderr));
+                            continue;
+                        }
+                        let v = out.json();
+                        let mp = &v["recipients"][0];
+                        if v["constituency"]["code"] != code.as_str()
+                            || v["constituency"]["name"] != name.as_str()
+                            || mp["district"] != name.as_str()
+                            || v["recipients"].as_array().unwrap().len() != 1
+                        {
+                            wrong.push(format!("{postcode}: want {code} {name}, got {v}"));
+                        }
+                    }
+                    wrong
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    assert!(
+        wrong.is_empty(),
+        "{} of 200 disagree:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -492,7 +855,8 @@ fn stale_data_is_flagged_with_how_to_refresh_it() {
         .run();
     out.ok().stderr_has(
         "note: the recipient data in `built-in:us-congress.yaml` is from 2026-06-15 (351 days ago); people may have changed. \
-         To refresh it, update outcry, or regenerate it with scripts/regenerate-recipients.",
+         To refresh it, run `outcry data update --from congress-legislators FILE...` with the source from \
+         https://raw.githubusercontent.com/unitedstates/congress-legislators/main/legislators-current.yaml (`outcry data status` lists every file).",
     );
     let out = Test::new()
         .env("OUTCRY_STALE_DAYS", "30")

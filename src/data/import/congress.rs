@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::{Imported, parse_yaml, string_or_number, us_state_name};
+use crate::data::recipients::find::CAPITOL_SWITCHBOARD;
 use crate::data::recipients::{Contact, Recipient};
 use crate::error::{Error, Result};
 use crate::support::text::slug;
@@ -149,6 +150,29 @@ fn split_dc_address(address: &str) -> Vec<String> {
     vec![address.to_string()]
 }
 
+/// A web address from the source, repaired or dropped (and either reported in `fixes`).
+fn checked_url(
+    fixes: &mut Vec<String>,
+    who: &str,
+    what: &str,
+    raw: Option<&str>,
+) -> Option<String> {
+    let raw = raw?;
+    match super::web_address(raw) {
+        Ok((url, false)) => Some(url),
+        Ok((url, true)) => {
+            fixes.push(format!("{who}: {what} `{raw}` repaired to `{url}`"));
+            Some(url)
+        }
+        Err(()) => {
+            fixes.push(format!(
+                "{who}: {what} `{raw}` is not a web address; left out"
+            ));
+            None
+        }
+    }
+}
+
 fn ordinal(n: i64) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
@@ -198,16 +222,21 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
 
     // bioguide → local offices (postal addresses in the home state).
     let mut offices_of: HashMap<String, Vec<crate::data::recipients::Office>> = HashMap::new();
+    let mut dropped: Vec<(String, String)> = Vec::new();
     match &offices_path {
         Some(path) => {
             let all: Vec<DistrictOffices> = parse_yaml(path)?;
             for member in all {
+                let bioguide = member.id.bioguide.clone();
                 let offices = member
                     .offices
                     .into_iter()
                     .filter_map(|o| {
-                        let street = o.address?;
                         let city = o.city?;
+                        let Some(street) = o.address.filter(|a| !a.trim().is_empty()) else {
+                            dropped.push((bioguide.clone(), format!("the office in {city} has no street address in the source; left out")));
+                            return None;
+                        };
                         let mut postal = Vec::new();
                         if let Some(b) = o.building.filter(|b| !b.trim().is_empty()) {
                             postal.push(b);
@@ -226,6 +255,19 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
         None => imported.notes.push(
             "legislators-district-offices.yaml not found beside legislators-current.yaml; no local offices".into(),
         ),
+    }
+    for (bioguide, what) in dropped {
+        let name = legislators
+            .iter()
+            .find(|l| l.id.bioguide == bioguide)
+            .map(|l| {
+                l.name
+                    .official_full
+                    .clone()
+                    .unwrap_or_else(|| format!("{} {}", l.name.first, l.name.last))
+            })
+            .unwrap_or(bioguide);
+        imported.fixes.push(format!("{name}: {what}"));
     }
 
     for leg in legislators {
@@ -296,7 +338,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
                 continue;
             }
         };
-        let contact = Contact {
+        let mut contact = Contact {
             offices: offices_of.remove(&leg.id.bioguide).unwrap_or_default(),
             email: None, // Congress publishes no member email addresses.
             postal: term
@@ -305,18 +347,35 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
                 .map(split_dc_address)
                 .unwrap_or_default(),
             phone: term.phone.clone(),
-            contact_form: term.contact_form.clone().filter(|u| u.starts_with("http")),
-            website: term.url.clone().filter(|u| u.starts_with("http")),
+            contact_form: checked_url(
+                &mut imported.fixes,
+                &display,
+                "contact form",
+                term.contact_form.as_deref(),
+            ),
+            website: checked_url(
+                &mut imported.fixes,
+                &display,
+                "website",
+                term.url.as_deref(),
+            ),
+            shared: BTreeMap::new(),
         };
         if contact.postal.is_empty()
             && contact.phone.is_none()
             && contact.contact_form.is_none()
             && contact.offices.is_empty()
         {
-            imported.skipped.push(format!(
-                "{display}: the source has no office address, phone or contact form yet"
+            // Sworn in before the source has their office: list them with what is known and
+            // the switchboard, which puts callers through to any member's office.
+            imported.notes.push(format!(
+                "{display}: the source has no office address, phone or contact form yet; listed with the Capitol switchboard ({CAPITOL_SWITCHBOARD})"
             ));
-            continue;
+            contact.phone = Some(CAPITOL_SWITCHBOARD.to_string());
+            contact.shared.insert(
+                "phone".into(),
+                "the Capitol switchboard; ask for their office".into(),
+            );
         }
         let mut ids = BTreeMap::new();
         ids.insert("bioguide".to_string(), leg.id.bioguide.clone());
@@ -334,6 +393,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             party: term.party.clone(),
             committees: committees_of.remove(&leg.id.bioguide).unwrap_or_default(),
             contact,
+            term_end: Some(term.end.clone()),
             ids,
             ..Default::default()
         });

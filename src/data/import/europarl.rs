@@ -105,7 +105,19 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
             .map(|e| e.trim().trim_start_matches("mailto:").to_string())
             .filter(|e| check_email(e).is_ok())
             .collect();
-        if emails.len() > 1 {
+        // The Parliament's own address first, when a row lists several.
+        let mut emails = emails;
+        if let Some(i) = emails
+            .iter()
+            .position(|e| e.to_ascii_lowercase().ends_with("@europarl.europa.eu"))
+            && i > 0
+        {
+            imported.fixes.push(format!(
+                "line {line}: {name}: the first email `{}` is not the Parliament's; using `{}`",
+                emails[0], emails[i]
+            ));
+            emails.swap(0, i);
+        } else if emails.len() > 1 {
             imported.notes.push(format!(
                 "line {line}: {name} has {} addresses; using {}",
                 emails.len(),

@@ -164,6 +164,7 @@ pub(super) fn import(paths: &[PathBuf], opts: &CsvOptions) -> Result<Imported> {
             phone: get("phone"),
             contact_form: get("contact_form").filter(|u| u.starts_with("http")),
             website: get("website").filter(|u| u.starts_with("http")),
+            shared: Default::default(),
             offices: Vec::new(),
         };
         let r = Recipient {

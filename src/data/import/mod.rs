@@ -8,9 +8,13 @@
 //!
 //! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`].
 
+mod assemblee;
 mod congress;
 mod europarl;
+mod europarl10;
 mod generic_csv;
+mod knesset;
+mod mnis;
 mod openstates;
 mod uk_mp_lookup;
 
@@ -35,17 +39,30 @@ pub enum ImportFormat {
     Openstates,
     /// European Parliament open data: a MEPs CSV (Windows-1252 or UTF-8).
     Europarl,
+    /// UK Parliament MNIS members XML for the House of Lords (Open Parliament Licence).
+    UkLords,
+    /// European Parliament, 10th term: the flattened current-MEPs CSV.
+    Europarl10,
+    /// Assemblée nationale open data: a folder of `acteur` and `organe` JSON files (Licence
+    /// Ouverte).
+    AssembleeNationale,
+    /// The Knesset (ZeAlenu/knesset-data): a folder of KNS_* JSONL tables (CC BY-SA 4.0).
+    Knesset,
     /// Any CSV, with `--map FIELD=COLUMN` and `--const FIELD=VALUE`.
     Csv,
 }
 
 impl ImportFormat {
     /// Every format, in the order help texts list them.
-    pub const ALL: [ImportFormat; 5] = [
+    pub const ALL: [ImportFormat; 9] = [
         ImportFormat::CongressLegislators,
         ImportFormat::UkMpLookup,
+        ImportFormat::UkLords,
         ImportFormat::Openstates,
         ImportFormat::Europarl,
+        ImportFormat::Europarl10,
+        ImportFormat::AssembleeNationale,
+        ImportFormat::Knesset,
         ImportFormat::Csv,
     ];
 
@@ -56,6 +73,10 @@ impl ImportFormat {
             ImportFormat::UkMpLookup => "uk-mp-lookup",
             ImportFormat::Openstates => "openstates",
             ImportFormat::Europarl => "europarl",
+            ImportFormat::UkLords => "uk-lords",
+            ImportFormat::Europarl10 => "europarl-10",
+            ImportFormat::AssembleeNationale => "assemblee-nationale",
+            ImportFormat::Knesset => "knesset",
             ImportFormat::Csv => "csv",
         }
     }
@@ -66,7 +87,21 @@ impl ImportFormat {
             ImportFormat::CongressLegislators => {
                 "unitedstates/congress-legislators: legislators-current.yaml (plus committee files in the same folder)"
             }
-            ImportFormat::UkMpLookup => "dfe-analytical-services/mp-lookup: mp_lookup.csv (UK MPs)",
+            ImportFormat::UkMpLookup => {
+                "dfe-analytical-services/mp-lookup: mp_lookup.csv (UK MPs), optionally with the MNIS Commons addresses XML (constituency offices, phones)"
+            }
+            ImportFormat::UkLords => {
+                "UK Parliament MNIS: the House of Lords members XML with addresses"
+            }
+            ImportFormat::Europarl10 => {
+                "European Parliament, 10th term: the current-MEPs CSV (ep10_current_meps.csv)"
+            }
+            ImportFormat::AssembleeNationale => {
+                "Assemblée nationale open data: the folder of acteur/ and organe/ JSON files (AMO10 zip, unzipped)"
+            }
+            ImportFormat::Knesset => {
+                "ZeAlenu/knesset-data: the data folder with KNS_Person, KNS_PersonToPosition and KNS_Faction"
+            }
             ImportFormat::Openstates => {
                 "openstates/people: a state folder (e.g. data/de) of person YAML files"
             }
@@ -99,12 +134,65 @@ pub struct Imported {
     pub skipped: Vec<String>,
     /// Notes about the data (for the report).
     pub notes: Vec<String>,
+    /// Every field dropped or repaired on the way in, with the record and why (for the report).
+    pub fixes: Vec<String>,
     /// File-level source line.
     pub source: String,
     /// Licence of the data.
     pub licence: String,
     /// Attribution to show.
     pub attribution: String,
+    /// The date the data describes, when the files say it: (YYYY-MM-DD, where it was found).
+    pub data_date: Option<(String, String)>,
+}
+
+/// An import with the date its data describes, and how that date was found.
+#[derive(Debug)]
+pub struct Dated {
+    /// What the importer produced.
+    pub imported: Imported,
+    /// The date of the data (YYYY-MM-DD).
+    pub as_of: String,
+    /// How the date was found: "given with --as-of", "from the files (...)", or "the day of
+    /// the import: the files carry no date".
+    pub as_of_from: String,
+}
+
+/// Runs the importer and settles the date of the data: `--as-of` when given, else the date
+/// the files carry, else today, said out loud (never silently).
+///
+/// Errors: an `--as-of` that is not a date (exit code 2); the importer's errors.
+pub fn import_dated(
+    format: ImportFormat,
+    paths: &[PathBuf],
+    as_of: Option<&str>,
+    csv: &CsvOptions,
+) -> Result<Dated> {
+    let given = match as_of {
+        Some(d) => Some(
+            d.trim()
+                .parse::<jiff::civil::Date>()
+                .map_err(|_| Error::usage(format!("--as-of `{d}` is not a date like 2026-06-15")))?
+                .to_string(),
+        ),
+        None => None,
+    };
+    let today = crate::support::env::today()?.to_string();
+    let imported = import(format, paths, given.as_deref().unwrap_or(&today), csv)?;
+    let (as_of, as_of_from) = match (given, &imported.data_date) {
+        (Some(d), _) => (d, "given with --as-of".to_string()),
+        (None, Some((d, from))) => (d.clone(), format!("from the files ({from})")),
+        (None, None) => (
+            today,
+            "the day of the import: the files carry no date (pass --as-of with the date they were published)"
+                .to_string(),
+        ),
+    };
+    Ok(Dated {
+        imported,
+        as_of,
+        as_of_from,
+    })
 }
 
 /// Runs the importer for `format` over `paths`. `as_of` is the date the data describes.
@@ -120,6 +208,10 @@ pub fn import(
         ImportFormat::UkMpLookup => uk_mp_lookup::import(paths),
         ImportFormat::Openstates => openstates::import(paths, as_of),
         ImportFormat::Europarl => europarl::import(paths),
+        ImportFormat::UkLords => mnis::import_lords(paths),
+        ImportFormat::Europarl10 => europarl10::import(paths, as_of),
+        ImportFormat::AssembleeNationale => assemblee::import(paths),
+        ImportFormat::Knesset => knesset::import(paths),
     }?;
     // Every record's names and lines are checked as a recipients file's are (a line break in
     // a name, a control character, an over-long value) before it is written out; a record
@@ -162,6 +254,30 @@ pub fn to_yaml(imported: &Imported, as_of: &str, command: &str) -> Result<String
     ))
 }
 
+/// A web address as published, or repaired: a stray prefix before `http(s)://` (the source
+/// has `hhttps://fine.house.gov/...`) is removed, and of a list written into one cell the first
+/// is taken. `Ok((url, repaired))`; `Err(())` when there is no web address in it at all.
+pub(crate) fn web_address(raw: &str) -> std::result::Result<(String, bool), ()> {
+    let raw = raw.trim();
+    // A list written into one cell (`['https://a.eu', 'https://b.eu']`): the first one.
+    if raw.starts_with('[') {
+        let first = raw
+            .trim_matches(['[', ']'])
+            .split(',')
+            .map(|u| u.trim().trim_matches(['\'', '"']).trim())
+            .find(|u| !u.is_empty())
+            .ok_or(())?;
+        return web_address(first).map(|(url, _)| (url, true));
+    }
+    if raw.starts_with("https://") || raw.starts_with("http://") {
+        return Ok((raw.to_string(), false));
+    }
+    match raw.find("https://").or_else(|| raw.find("http://")) {
+        Some(i) if i <= 3 => Ok((raw[i..].to_string(), true)),
+        _ => Err(()),
+    }
+}
+
 pub(crate) fn read(path: &Path) -> Result<String> {
     crate::support::fs::read_text(path, "file")
 }
@@ -193,13 +309,7 @@ pub(crate) fn string_or_number<'de, D: serde::Deserializer<'de>>(
     })
 }
 
-/// Names of US states and territories by USPS code.
-pub fn us_state_name(code: &str) -> Option<&'static str> {
-    US_STATES
-        .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(code.trim()))
-        .map(|(_, n)| *n)
-}
+pub use crate::data::recipients::find::us_state_name;
 
 /// The USPS code of a US state or territory written as a code (`tx`, `US-TX`) or a name
 /// (`Texas`), case-insensitively.
@@ -215,65 +325,7 @@ pub fn us_state_code(region: &str) -> Option<&'static str> {
         .map(|(c, _)| *c)
 }
 
-/// USPS codes and names of the US states, DC and the territories.
-const US_STATES: &[(&str, &str)] = &[
-    ("AL", "Alabama"),
-    ("AK", "Alaska"),
-    ("AZ", "Arizona"),
-    ("AR", "Arkansas"),
-    ("CA", "California"),
-    ("CO", "Colorado"),
-    ("CT", "Connecticut"),
-    ("DE", "Delaware"),
-    ("FL", "Florida"),
-    ("GA", "Georgia"),
-    ("HI", "Hawaii"),
-    ("ID", "Idaho"),
-    ("IL", "Illinois"),
-    ("IN", "Indiana"),
-    ("IA", "Iowa"),
-    ("KS", "Kansas"),
-    ("KY", "Kentucky"),
-    ("LA", "Louisiana"),
-    ("ME", "Maine"),
-    ("MD", "Maryland"),
-    ("MA", "Massachusetts"),
-    ("MI", "Michigan"),
-    ("MN", "Minnesota"),
-    ("MS", "Mississippi"),
-    ("MO", "Missouri"),
-    ("MT", "Montana"),
-    ("NE", "Nebraska"),
-    ("NV", "Nevada"),
-    ("NH", "New Hampshire"),
-    ("NJ", "New Jersey"),
-    ("NM", "New Mexico"),
-    ("NY", "New York"),
-    ("NC", "North Carolina"),
-    ("ND", "North Dakota"),
-    ("OH", "Ohio"),
-    ("OK", "Oklahoma"),
-    ("OR", "Oregon"),
-    ("PA", "Pennsylvania"),
-    ("RI", "Rhode Island"),
-    ("SC", "South Carolina"),
-    ("SD", "South Dakota"),
-    ("TN", "Tennessee"),
-    ("TX", "Texas"),
-    ("UT", "Utah"),
-    ("VT", "Vermont"),
-    ("VA", "Virginia"),
-    ("WA", "Washington"),
-    ("WV", "West Virginia"),
-    ("WI", "Wisconsin"),
-    ("WY", "Wyoming"),
-    ("DC", "the District of Columbia"),
-    ("PR", "Puerto Rico"),
-    ("GU", "Guam"),
-    ("VI", "the US Virgin Islands"),
-    ("AS", "American Samoa"),
-    ("MP", "the Northern Mariana Islands"),
-];
+use crate::data::recipients::find::US_STATES;
 
 /// Decodes a data file's bytes: UTF-8 (with or without BOM) when valid, else Windows-1252, the
 /// encoding of the European Parliament's CSV exports (decoded by `encoding_rs`).

@@ -212,6 +212,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
                 .map(|l| l.url.clone())
                 .filter(|u| u.starts_with("http")),
             offices,
+            shared: Default::default(),
         };
         if contact.email.is_none()
             && contact.postal.is_empty()

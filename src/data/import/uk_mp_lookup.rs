@@ -47,10 +47,23 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
                 .into(),
         ..Default::default()
     };
-    let [path] = paths else {
-        return Err(Error::usage(
-            "uk-mp-lookup takes exactly one file: the path to mp_lookup.csv",
-        ));
+    let (path, offices_xml) = match paths {
+        [path] => (path, None),
+        [path, xml] => (path, Some(xml)),
+        _ => {
+            return Err(Error::usage(
+                "uk-mp-lookup takes mp_lookup.csv, and optionally the MNIS Commons addresses XML",
+            ));
+        }
+    };
+    let mut contacts = match offices_xml {
+        Some(xml) => {
+            imported.source.push_str(
+                "; constituency offices and phones from the UK Parliament Members Names Information Service",
+            );
+            super::mnis::commons_offices(xml, &mut imported.fixes)?
+        }
+        None => Default::default(),
     };
     let text = read(path)?;
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
@@ -136,10 +149,15 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
             district: Some(r.pcon_name.clone()),
             areas,
             party: Some(r.party_text.clone()),
-            contact: Contact {
-                email,
-                postal: COMMONS_POSTAL.iter().map(|s| s.to_string()).collect(),
-                ..Default::default()
+            contact: {
+                let (offices, phone) = contacts.remove(&r.member_id).unwrap_or_default();
+                Contact {
+                    email,
+                    postal: COMMONS_POSTAL.iter().map(|s| s.to_string()).collect(),
+                    phone,
+                    offices,
+                    ..Default::default()
+                }
             },
             ids,
             ..Default::default()

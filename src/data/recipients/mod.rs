@@ -9,8 +9,10 @@
 //!
 //! May import: [`crate::error`], [`crate::support`].
 
+pub mod datasets;
 pub mod find;
 pub mod store;
+pub mod uk_postcodes;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -76,6 +78,10 @@ pub struct Recipient {
     /// The date the source data was current (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
+    /// The last day of the current term (YYYY-MM-DD), where the source gives one. From that day
+    /// on the person is not presented as current (see [`Directory::current`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term_end: Option<String>,
     /// Identifiers in other datasets (bioguide, member_id, ...).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ids: BTreeMap<String, String>,
@@ -103,7 +109,15 @@ pub struct Contact {
     /// Local (district or constituency) offices; a letter to one often arrives sooner.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offices: Vec<Office>,
+    /// Channels that reach a shared office rather than the person: channel (`email`, `postal`,
+    /// `phone` or `contact_form`) → whose office it is, e.g. `email: House of Lords members'
+    /// enquiry address`. Shown with the channel wherever it is listed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub shared: BTreeMap<String, String>,
 }
+
+/// The channels [`Contact::shared`] may name.
+pub const SHARED_CHANNELS: &[&str] = &["email", "postal", "phone", "contact_form"];
 
 /// A local office of a representative.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -141,17 +155,25 @@ impl Contact {
     /// Human-readable list of the ways to reach someone, best first.
     pub fn channels(&self) -> Vec<String> {
         let mut out = Vec::new();
+        let shared = |channel: &str| match self.shared.get(channel) {
+            Some(whose) => format!(" (not their own: {whose})"),
+            None => String::new(),
+        };
         if let Some(email) = &self.email {
-            out.push(format!("email {email}"));
+            out.push(format!("email {email}{}", shared("email")));
         }
         if !self.postal.is_empty() {
-            out.push(format!("post to {}", self.postal.join(", ")));
+            out.push(format!(
+                "post to {}{}",
+                self.postal.join(", "),
+                shared("postal")
+            ));
         }
         if let Some(phone) = &self.phone {
-            out.push(format!("phone {phone}"));
+            out.push(format!("phone {phone}{}", shared("phone")));
         }
         if let Some(form) = &self.contact_form {
-            out.push(format!("contact form {form}"));
+            out.push(format!("contact form {form}{}", shared("contact_form")));
         }
         if !self.offices.is_empty() {
             let towns: Vec<&str> = self.offices.iter().map(|o| o.name.as_str()).collect();
@@ -237,6 +259,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!(concat!(env!("OUT_DIR"), "/uk-commons.json")),
     ),
     (
+        "uk-lords.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/uk-lords.json")),
+    ),
+    (
+        "eu-parliament.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/eu-parliament.json")),
+    ),
+    (
+        "fr-assemblee.yaml",
+        include_str!(concat!(env!("OUT_DIR"), "/fr-assemblee.json")),
+    ),
+    (
         "institutions.yaml",
         include_str!(concat!(env!("OUT_DIR"), "/institutions.json")),
     ),
@@ -285,8 +319,39 @@ fn parse_builtin(name: &str, json: &str) -> Result<ParsedFile> {
             licence: file.licence,
             attribution: file.attribution,
             as_of: file.as_of,
+            dataset: datasets::for_builtin_file(name).map(|d| d.name),
+            update: None,
         },
     })
+}
+
+/// Turns a data update (see [`datasets`]) into a loaded file.
+fn parse_update(set: &datasets::DataSet, update: datasets::UpdateFile) -> ParsedFile {
+    let recipients = update
+        .recipients
+        .into_iter()
+        .map(|mut r| {
+            if r.source.is_none() {
+                r.source = Some(update.source.clone());
+            }
+            if r.as_of.is_none() {
+                r.as_of = Some(update.as_of.clone());
+            }
+            r
+        })
+        .collect();
+    ParsedFile {
+        recipients,
+        problems: Vec::new(),
+        provenance: Provenance {
+            file: format!("update:{}", set.name),
+            licence: Some(update.licence),
+            attribution: Some(update.attribution),
+            as_of: Some(update.as_of),
+            dataset: Some(set.name),
+            update: Some(datasets::update_path(set.name).display().to_string()),
+        },
+    }
 }
 
 /// Attribution and licence of one loaded file.
@@ -300,6 +365,10 @@ pub struct Provenance {
     pub attribution: Option<String>,
     /// The oldest date the file's data describes.
     pub as_of: Option<String>,
+    /// The data set it is (built in, or an update of one), if it is one.
+    pub dataset: Option<&'static str>,
+    /// For an update: the file in the data folder it was read from.
+    pub update: Option<String>,
 }
 
 /// All recipients loaded for this run, in load order, with the attribution of their files.
@@ -313,15 +382,55 @@ pub struct Directory {
     by_id: HashMap<String, usize>,
     /// Lower-cased ids in other datasets (bioguide, member_id, ...) → index.
     by_other_id: HashMap<String, usize>,
+    /// Per recipient, the index in `provenance` of the file it came from.
+    origin: Vec<usize>,
+    /// The ZIP → district table, when one other than the built-in one was loaded.
+    zips: Option<find::ZipTable>,
+    /// Term ends as of "today", worked out by [`Directory::apply_terms`].
+    terms: Terms,
+}
+
+/// Whose terms have ended, as of the day they were worked out.
+#[derive(Debug, Default, Clone)]
+pub struct Terms {
+    /// Indices of recipients whose own term has ended while their body's has not: they are
+    /// not presented as current.
+    ended: std::collections::HashSet<usize>,
+    /// Bodies in which every term in the data has ended: body → the last end date. Their
+    /// members are still listed, with a warning (a new Congress, a dissolution).
+    bodies: BTreeMap<String, String>,
 }
 
 impl Directory {
     /// Loads the built-in data and then each extra file; a later file's record replaces
-    /// an earlier one with the same id (so a user can correct a built-in record).
+    /// an earlier one with the same id (so a user can correct a built-in record). Term ends
+    /// are then worked out for today ([`crate::support::env::today_or_clock`]).
     pub fn load(extra: &[PathBuf]) -> Result<Directory> {
+        Directory::load_some(extra, None)
+    }
+
+    /// [`Directory::load`], reading only the built-in files (or their updates) named in
+    /// `only` (e.g. `["us-congress.yaml"]` for a ZIP lookup): start-up costs what the command
+    /// needs. The user's files are always read.
+    pub fn load_some(extra: &[PathBuf], only: Option<&[&str]>) -> Result<Directory> {
         let mut dir = Directory::default();
         for (name, json) in BUILTIN {
-            dir.add(parse_builtin(name, json)?);
+            if only.is_some_and(|o| !o.contains(name)) {
+                continue;
+            }
+            let update = match datasets::for_builtin_file(name) {
+                Some(set) => datasets::read_update(set.name)?.map(|u| (set, u)),
+                None => None,
+            };
+            match update {
+                Some((set, update)) => dir.add(parse_update(set, update)),
+                None => dir.add(parse_builtin(name, json)?),
+            }
+        }
+        if let Some(update) = datasets::read_update("us-zip")?
+            && let Some(table) = update.table
+        {
+            dir.set_zips(find::ZipTable::from_text(table));
         }
         for path in extra {
             let text = crate::support::fs::read_text(path, "recipients file")?;
@@ -338,21 +447,115 @@ impl Directory {
             }
             dir.add(parsed);
         }
+        dir.apply_terms(crate::support::env::today_or_clock());
         Ok(dir)
+    }
+
+    /// Works out whose terms have ended by `today` (a term ends at the start of its
+    /// `term_end` day: the 119th Congress's terms end on 2027-01-03, the day the next one
+    /// meets). Someone whose term ended is no longer current, unless every term in their
+    /// body has ended: then nobody newer is known, so all stay listed, with a warning.
+    pub fn apply_terms(&mut self, today: jiff::civil::Date) {
+        let mut terms = Terms::default();
+        // body → (members with a term end, of which ended, latest end)
+        let mut by_body: BTreeMap<&str, (usize, usize, String)> = BTreeMap::new();
+        let mut ended = Vec::new();
+        for (i, r) in self.recipients.iter().enumerate() {
+            let Some(end) = r.term_end.as_deref() else {
+                continue;
+            };
+            let Ok(date) = end.parse::<jiff::civil::Date>() else {
+                continue;
+            };
+            let entry = by_body.entry(r.body.as_str()).or_default();
+            entry.0 += 1;
+            if date <= today {
+                entry.1 += 1;
+                if end > entry.2.as_str() {
+                    entry.2 = end.to_string();
+                }
+                ended.push(i);
+            }
+        }
+        for (body, (with_end, gone, last)) in by_body {
+            if with_end > 0 && with_end == gone {
+                terms.bodies.insert(body.to_string(), last);
+            }
+        }
+        terms.ended = ended
+            .into_iter()
+            .filter(|&i| !terms.bodies.contains_key(&self.recipients[i].body))
+            .collect();
+        self.terms = terms;
+    }
+
+    /// The recipients presented as current: everyone but those whose own term has ended
+    /// (see [`Directory::apply_terms`]).
+    pub fn current(&self) -> impl Iterator<Item = &Recipient> {
+        self.recipients
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.terms.ended.contains(i))
+            .map(|(_, r)| r)
+    }
+
+    /// Whether `r`'s own term has ended (and their body goes on without them).
+    pub fn term_ended(&self, r: &Recipient) -> bool {
+        self.by_id
+            .get(&r.id)
+            .is_some_and(|i| self.terms.ended.contains(i))
+    }
+
+    /// Those whose own term has ended, in load order.
+    pub fn ended(&self) -> Vec<&Recipient> {
+        let mut idx: Vec<usize> = self.terms.ended.iter().copied().collect();
+        idx.sort_unstable();
+        idx.into_iter().map(|i| &self.recipients[i]).collect()
+    }
+
+    /// Bodies in which every term in the data has ended: (body, last end date).
+    pub fn ended_bodies(&self) -> &BTreeMap<String, String> {
+        &self.terms.bodies
+    }
+
+    /// The ZIP → congressional district table: an update from the data folder, else the
+    /// built-in one.
+    pub fn zips(&self) -> std::borrow::Cow<'_, find::ZipTable> {
+        match &self.zips {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(find::ZipTable::builtin()),
+        }
+    }
+
+    /// Uses `table` for ZIP lookups instead of the built-in one.
+    pub fn set_zips(&mut self, table: find::ZipTable) {
+        self.zips = Some(table);
+    }
+
+    /// The date the data of `body`'s members describes (the oldest `as_of` among them).
+    pub fn as_of_of(&self, body: &str) -> Option<String> {
+        self.recipients
+            .iter()
+            .filter(|r| r.body == body)
+            .filter_map(|r| r.as_of.clone())
+            .min()
     }
 
     /// Adds a file's records; one with a known id replaces the earlier record in place.
     pub fn add(&mut self, parsed: ParsedFile) {
+        let file = self.provenance.len();
         for r in parsed.recipients {
             let i = match self.by_id.get(&r.id) {
                 Some(&i) => {
                     self.recipients[i] = r;
+                    self.origin[i] = file;
                     i
                 }
                 None => {
                     let i = self.recipients.len();
                     self.by_id.insert(r.id.clone(), i);
                     self.recipients.push(r);
+                    self.origin.push(file);
                     i
                 }
             };
@@ -423,39 +626,151 @@ impl Directory {
             .collect()
     }
 
-    /// Files whose data is older than `max_days` on `today`: (file, as_of, age in days).
-    pub fn stale(&self, today: jiff::civil::Date, max_days: i64) -> Vec<(String, String, i64)> {
+    /// Files whose data is older than `max_days` on `today`: (file index, as_of, age in days).
+    fn stale(&self, today: jiff::civil::Date, max_days: i64) -> Vec<(usize, String, i64)> {
         self.provenance
             .iter()
-            .filter_map(|p| {
+            .enumerate()
+            .filter_map(|(i, p)| {
                 let as_of = p.as_of.as_deref()?;
                 let date: jiff::civil::Date = as_of.parse().ok()?;
                 let age = (today - date).get_days() as i64;
-                (age > max_days).then(|| (p.file.clone(), as_of.to_string(), age))
+                (age > max_days).then(|| (i, as_of.to_string(), age))
             })
             .collect()
     }
 
-    /// Notes about stale data, for listings and the wizard (empty when all is fresh).
-    /// `OUTCRY_STALE_DAYS` sets the threshold (default 180); `OUTCRY_DATE` sets "today".
+    /// How to refresh the file at `provenance[i]`.
+    fn how_to_refresh(&self, i: usize) -> String {
+        let p = &self.provenance[i];
+        match p.dataset {
+            Some(set) => datasets::how_to_update(set),
+            None => format!(
+                "re-import `{}` from its source (outcry recipients import)",
+                p.file
+            ),
+        }
+    }
+
+    /// Notes about stale data for every file loaded, for listings and the wizard (empty when
+    /// all is fresh). `OUTCRY_STALE_DAYS` sets the threshold (default 180); `OUTCRY_DATE`
+    /// sets "today".
     pub fn staleness_notes(&self) -> Vec<String> {
+        self.staleness_notes_of(&(0..self.provenance.len()).collect::<Vec<_>>())
+    }
+
+    fn staleness_notes_of(&self, files: &[usize]) -> Vec<String> {
         let env = crate::support::env::get();
         let today = crate::support::env::today_or_clock();
         self.stale(today, env.stale_days)
             .into_iter()
-            .map(|(file, as_of, age)| {
-                let how = if file.starts_with("built-in:") {
-                    "update outcry, or regenerate it with scripts/regenerate-recipients".to_string()
-                } else {
-                    format!("re-import `{file}` from its source (outcry recipients import)")
-                };
-                format!("note: the recipient data in `{file}` is from {as_of} ({age} days ago); people may have changed. To refresh it, {how}.")
+            .filter(|(i, _, _)| files.contains(i))
+            .map(|(i, as_of, age)| {
+                format!(
+                    "note: the recipient data in `{}` is from {as_of} ({age} days ago); people may have changed. To refresh it, {}.",
+                    self.provenance[i].file,
+                    self.how_to_refresh(i)
+                )
             })
             .collect()
     }
 
+    /// The attribution lines of the files `shown` come from, once each, in load order.
+    pub fn attributions_for<'r>(
+        &self,
+        shown: impl IntoIterator<Item = &'r Recipient>,
+    ) -> Vec<&str> {
+        let mut files: Vec<usize> = shown
+            .into_iter()
+            .filter_map(|r| self.by_id.get(&r.id).map(|&i| self.origin[i]))
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        let mut out: Vec<&str> = Vec::new();
+        for i in files {
+            if let Some(a) = self.provenance[i].attribution.as_deref()
+                && !out.contains(&a)
+            {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    /// Warnings about everything loaded, for the wizard's first look: stale files and bodies
+    /// whose every term has ended (not each person whose term ended; they are not offered).
+    pub fn overview_warnings(&self) -> Vec<String> {
+        let firsts: Vec<&Recipient> = self
+            .terms
+            .bodies
+            .keys()
+            .filter_map(|b| self.recipients.iter().find(|r| &r.body == b))
+            .collect();
+        let mut out: Vec<String> = self
+            .warnings_for(firsts)
+            .into_iter()
+            .filter(|w| w.starts_with("warning:"))
+            .collect();
+        out.extend(self.staleness_notes());
+        out
+    }
+
+    /// Warnings for showing or writing to `shown`: a body whose every term has ended, a
+    /// person whose own term has ended, and stale data (only for the files they come from).
+    /// Each starts with `warning:` or `note:` and says how to update.
+    pub fn warnings_for<'r>(&self, shown: impl IntoIterator<Item = &'r Recipient>) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut files = Vec::new();
+        let mut bodies: Vec<&str> = Vec::new();
+        for r in shown {
+            if let Some(&i) = self.by_id.get(&r.id) {
+                files.push(self.origin[i]);
+            }
+            if self.terms.bodies.contains_key(&r.body) && !bodies.contains(&r.body.as_str()) {
+                bodies.push(&r.body);
+            }
+            if self.term_ended(r) {
+                out.push(format!(
+                    "warning: {}'s term{} ended on {}; they may no longer hold the seat. To update the data, {}.",
+                    r.name,
+                    r.role.as_deref().map(|role| format!(" as {role}")).unwrap_or_default(),
+                    r.term_end.as_deref().unwrap_or("?"),
+                    self.by_id.get(&r.id).map(|&i| self.how_to_refresh(self.origin[i])).unwrap_or_default()
+                ));
+            }
+        }
+        for body in bodies {
+            let end = &self.terms.bodies[body];
+            let name = BODIES
+                .iter()
+                .find(|(b, _)| *b == body)
+                .map(|(_, n)| *n)
+                .unwrap_or(body);
+            let file = self
+                .recipients
+                .iter()
+                .position(|r| r.body == body)
+                .map(|i| self.origin[i]);
+            out.push(format!(
+                "warning: the terms of every member of the {name} in this data ended by {end}{}; letters can still be written, but check who holds each seat now. To update the data, {}.",
+                if body == "us-house" { " (a new Congress has met)" } else { "" },
+                file.map(|i| self.how_to_refresh(i)).unwrap_or_else(|| "update outcry".into())
+            ));
+        }
+        files.sort_unstable();
+        files.dedup();
+        out.extend(self.staleness_notes_of(&files));
+        out
+    }
+
     /// The recipients that match every filter, in load order.
+    /// Those whose own term has ended are left out (see [`Directory::current`]).
     pub fn filter(&self, filter: &Filter) -> Vec<&Recipient> {
+        self.current().filter(|r| filter.matches(r)).collect()
+    }
+
+    /// The recipients that match every filter, including those whose term has ended.
+    pub fn filter_all(&self, filter: &Filter) -> Vec<&Recipient> {
         self.recipients
             .iter()
             .filter(|r| filter.matches(r))
@@ -628,6 +943,8 @@ pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
         licence: None,
         attribution: None,
         as_of: None,
+        dataset: None,
+        update: None,
     };
 
     if let Err((line, why)) = crate::support::text::check_yaml_nesting(text) {
@@ -814,6 +1131,7 @@ pub fn check_lines(r: &Recipient) -> Vec<(&'static str, String)> {
 
 fn validate_fields(r: &Recipient, out: &mut Vec<(&'static str, String)>) {
     let id_ok = !r.id.is_empty()
+        && !r.id.starts_with(['-', '_', '.'])
         && r.id.chars().all(|c| {
             c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '.'
         });
@@ -821,7 +1139,7 @@ fn validate_fields(r: &Recipient, out: &mut Vec<(&'static str, String)>) {
         out.push((
             "id",
             format!(
-                "id `{}` must be lower-case letters, digits and dashes",
+                "id `{}` must be lower-case letters, digits and dashes, starting with a letter or digit",
                 r.id
             ),
         ));
@@ -873,14 +1191,86 @@ fn validate_fields(r: &Recipient, out: &mut Vec<(&'static str, String)>) {
             format!("recipient `{}` has no way to be reached: give contact.email, postal, phone or contact_form", r.id),
         ));
     }
-    if let Some(date) = &r.as_of
-        && date.parse::<jiff::civil::Date>().is_err()
-    {
+    for (field, date) in [("as_of", &r.as_of), ("term_end", &r.term_end)] {
+        if let Some(date) = date
+            && date.parse::<jiff::civil::Date>().is_err()
+        {
+            out.push((
+                field,
+                format!("{field} `{date}` is not a date like 2026-06-15"),
+            ));
+        }
+    }
+    for (channel, whose) in &r.contact.shared {
+        let present = match channel.as_str() {
+            "email" => r.contact.email.is_some(),
+            "postal" => !r.contact.postal.is_empty(),
+            "phone" => r.contact.phone.is_some(),
+            "contact_form" => r.contact.contact_form.is_some(),
+            _ => {
+                out.push((
+                    "shared",
+                    format!(
+                        "shared names `{channel}`, which is not a channel (use {})",
+                        SHARED_CHANNELS.join(", ")
+                    ),
+                ));
+                continue;
+            }
+        };
+        if !present {
+            out.push((
+                "shared",
+                format!("shared names `{channel}`, but the record has no {channel}"),
+            ));
+        }
+        if whose.trim().is_empty() {
+            out.push((
+                "shared",
+                format!("shared `{channel}` must say whose office it is"),
+            ));
+        }
+    }
+    if !r.contact.postal.is_empty() && !has_street_line(&r.contact.postal) {
         out.push((
-            "as_of",
-            format!("as_of `{date}` is not a date like 2026-06-15"),
+            "postal",
+            format!(
+                "the postal address of `{}` has no street or building line, only `{}`",
+                r.id,
+                r.contact.postal.join(", ")
+            ),
         ));
     }
+    for (i, office) in r.contact.offices.iter().enumerate() {
+        if !has_street_line(&office.postal) {
+            out.push((
+                "offices",
+                format!(
+                    "office #{} ({}) of `{}` has no street line: its postal lines are `{}`",
+                    i + 1,
+                    office.name,
+                    r.id,
+                    office.postal.join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+/// Whether postal lines carry more than a town and a postcode: at least two non-empty lines,
+/// and the first is not just a postcode or ZIP code. (A letter needs a street or a building.)
+pub fn has_street_line(postal: &[String]) -> bool {
+    let lines: Vec<&str> = postal
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let is_code = |l: &str| {
+        l.chars().all(|c| c.is_ascii_digit() || c == '-')
+            || uk_postcodes::normalise(l)
+                .is_some_and(|p| p.kind() == uk_postcodes::PostcodeKind::Full)
+    };
+    lines.len() >= 2 && !is_code(lines[0])
 }
 
 /// Checks an email address the way a mail server would accept it.
