@@ -1,14 +1,18 @@
 //! `outcry write`: from answers to letter files, guided or scripted.
 //!
 //! Resolves settings in one place (flags over profile; no clap types past [`Settings::resolve`]),
-//! then: choose template and recipients, answer questions, compose every letter (pure), preview
-//! (wizard only), plan every file and check that none would be overwritten, write them all
-//! atomically, then apply what the wizard decided to keep (profile, new recipients) and send
-//! when asked.
+//! then: choose template and recipients, answer questions, name every file and check the folder
+//! before anything is written, compose (pure), render and write the letters batch by batch
+//! (`output`; the wizard composes its few letters first, for the preview), record each batch
+//! in the ledger once it is on the disk, then apply what the wizard decided to keep (profile,
+//! new recipients), print the summary and send when asked. Nothing per letter is held for the
+//! whole run but its name and two scores, so memory stays flat however many letters there are.
 //!
 //! May import: every layer below `commands`.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -23,11 +27,14 @@ use crate::data::recipients::{Directory, Filter, Recipient};
 use crate::data::templates::{self, Library};
 use crate::error::{Error, Result};
 use crate::interactive;
+use crate::letters::similarity::Score;
 use crate::letters::{self, Letter};
 use crate::mail::send::Options as SendOptions;
-use crate::output::Plan;
+use crate::output::{Plan, Writer};
 use crate::questions::{self, Provided, Scripted};
-use crate::render::{Channel, Format};
+use crate::records::{Ledger, ledger};
+use crate::render::{self, Channel, Format};
+use crate::support::progress::Progress;
 
 /// Options of `outcry write`.
 #[derive(Debug, Args, Default)]
@@ -110,6 +117,9 @@ pub struct WriteArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Don't show the progress bar (shown on a terminal when writing takes over a second).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     /// Write without a personal paragraph (not recommended: offices discount form letters).
     #[arg(long)]
     pub no_personal: bool,
@@ -140,6 +150,7 @@ struct Settings {
     interactive: bool,
     force: bool,
     json: bool,
+    quiet: bool,
     date: jiff::civil::Date,
     no_personal: bool,
     seed: Option<u64>,
@@ -233,6 +244,7 @@ impl Settings {
             interactive,
             force: args.force,
             json: args.json,
+            quiet: args.quiet,
             date,
             no_personal: args.no_personal,
             seed: args.seed,
@@ -249,20 +261,58 @@ impl Settings {
     }
 }
 
-/// One file written (for the summary).
+/// One letter written, as the summary lists it (fields in the order `--json` prints them).
 #[derive(Serialize)]
-struct Written {
-    recipient: String,
-    name: String,
+struct Written<'a> {
     files: Vec<PathBuf>,
-    reach: Vec<String>,
-    /// Whether the recipient publishes an email address.
-    #[serde(skip)]
-    has_email: bool,
+    name: String,
     /// Share of the letter in the writer's own words (0 to 1).
     own_words: f64,
+    reach: Vec<String>,
+    recipient: &'a str,
     /// Similarity to the bare template (0 to 1).
     similarity: f64,
+}
+
+/// What a run keeps of each letter for the summary: its scores in hundredths (the summary
+/// prints them to two decimals), so that memory stays flat however many letters there are.
+#[derive(Clone, Copy, Default)]
+struct Kept {
+    own_words: u8,
+    similarity: u8,
+}
+
+impl Kept {
+    fn of(letter: &Letter) -> Kept {
+        let hundredths = |x: f64| (x * 100.0).round().clamp(0.0, 100.0) as u8;
+        Kept {
+            own_words: hundredths(letter.score.own_words),
+            similarity: hundredths(letter.score.similarity),
+        }
+    }
+}
+
+/// The letters of a run that are mostly template text, counted as they are composed.
+#[derive(Default)]
+struct FormLetters {
+    letters: usize,
+    mostly_template: usize,
+    /// The lowest share of own words among them.
+    worst: f64,
+}
+
+impl FormLetters {
+    fn count(&mut self, score: Score) {
+        self.letters += 1;
+        if score.mostly_template() {
+            self.worst = if self.mostly_template == 0 {
+                score.own_words
+            } else {
+                self.worst.min(score.own_words)
+            };
+            self.mostly_template += 1;
+        }
+    }
 }
 
 /// The wizard's asker, saving each answer to the draft as soon as it is typed.
@@ -316,21 +366,38 @@ fn continue_draft(s: &mut Settings) -> Result<()> {
     Ok(())
 }
 
+/// Every file of the run, named (each recipient's best formats, or the chosen ones).
+fn plan_of<'a>(s: &Settings, template_id: &'a str, chosen: &[&'a Recipient]) -> Plan<'a> {
+    let mut plan = Plan::new(&s.out, s.date, template_id);
+    for r in chosen {
+        if s.formats.is_empty() {
+            plan.push(&r.id, &render::best_formats(r, &s.sender));
+        } else {
+            plan.push(&r.id, &s.formats);
+        }
+    }
+    plan
+}
+
 /// In the wizard nothing typed is lost at the last step: a folder that cannot be made, or
 /// letter files that already exist, are questions (another folder; replace, keep both under
 /// numbered names, or another folder), not errors.
-fn plan_in_the_wizard(s: &mut Settings, letters: &[Letter]) -> Result<Plan> {
+fn plan_in_the_wizard<'a>(
+    s: &mut Settings,
+    template_id: &'a str,
+    chosen: &[&'a Recipient],
+) -> Result<Plan<'a>> {
     loop {
         if let Err(e) = crate::support::fs::create_folder(&s.out) {
             eprintln!("{}", e.message());
             s.out = interactive::other_folder(&s.out)?;
             continue;
         }
-        let mut plan = Plan::new(letters, &s.formats, &s.out)?;
+        let mut plan = plan_of(s, template_id, chosen);
         if s.force {
             return Ok(plan);
         }
-        let Some(existing) = plan.first_existing().map(|p| p.to_path_buf()) else {
+        let Some(existing) = plan.first_existing() else {
             return Ok(plan);
         };
         match interactive::collision(&existing)? {
@@ -498,13 +565,14 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     let named_template = named_template(&s, &library)?;
     sender(&mut s, &mut keep)?;
     let chosen = recipients(&s, &directory, &library, named_template, &mut keep)?;
+    let chosen = chosen.refs();
     if s.interactive {
         s.draft.to = chosen.iter().map(|r| r.id.clone()).collect();
     }
     // Terms that ended and stale data: said before writing, and again in the JSON summary.
     // (The wizard showed the staleness notes already when it asked whom to write to.)
     let warnings: Vec<String> = directory
-        .warnings_for(&chosen)
+        .warnings_for(chosen.iter().copied())
         .into_iter()
         .filter(|w| !(s.interactive && w.starts_with("note:")))
         .collect();
@@ -516,12 +584,13 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         Some(t) => t,
         None => {
             let mut all: Vec<&templates::Template> = library.all().collect();
+            let few: Vec<Recipient> = chosen.iter().map(|r| (*r).clone()).collect();
             // When every one of them cosponsors an imported bill, the thank-you letter is
             // offered first, as a letter in its own right rather than a follow-up.
             let thanks = library
                 .all()
                 .find(|t| t.id == "thank-you")
-                .filter(|_| super::bills::note_cosponsors(&chosen))
+                .filter(|_| super::bills::note_cosponsors(&few))
                 .map(|t| {
                     let mut thanks = t.clone();
                     thanks.follow_up = false;
@@ -532,7 +601,7 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
                 all.insert(0, thanks);
             }
             let earlier = earlier_letters(&s.out);
-            let t = interactive::template(&all, &chosen, !earlier.is_empty())?;
+            let t = interactive::template(&all, &few, !earlier.is_empty())?;
             if t.questions.iter().any(|q| q.key == "previous_date")
                 && !s.provided.contains_key("previous_date")
                 && !earlier.is_empty()
@@ -557,7 +626,6 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     }
     let answers = answers(&mut s, template)?;
 
-    // Compose every letter before anything is written.
     let seed = s
         .seed
         .map(letters::Seed)
@@ -566,56 +634,210 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         Some(_) => Some(Campaign::load(sources.campaign.as_deref())?),
         None => None,
     };
+    let sender = s.sender.clone();
     let request = letters::Request {
         library: &library,
         campaign: campaign.as_ref(),
         template,
-        sender: &s.sender,
+        sender: &sender,
         answers: &answers,
         date: s.date,
         seed,
     };
-    let mut letters: Vec<Letter> = chosen
-        .iter()
-        .map(|r| request.compose(r))
-        .collect::<Result<_>>()?;
-    warn_expired(&letters);
-    warn_too_long(template, &letters);
+    let composer = request.composer();
+    let run = Run {
+        template,
+        chosen: &chosen,
+        directory: &directory,
+        follows: follows.as_deref(),
+        warnings: &warnings,
+    };
 
     if s.interactive {
+        // The wizard: a few letters, composed before anything is written so that they can be
+        // previewed and edited.
+        let mut letters: Vec<Letter> = chosen
+            .iter()
+            .map(|r| composer.compose(r))
+            .collect::<Result<_>>()?;
+        let mut warnings = Warnings::default();
+        letters.iter().for_each(|l| warnings.count(template, l));
+        warnings.print();
         match interactive::preview(&mut letters)? {
             interactive::Decision::Write => {}
             interactive::Decision::Cancel => return Err(Error::cancelled()),
         }
-        if !s.stdout {
-            s.out = interactive::folder(&s.out)?;
+        if s.stdout {
+            return print_letters(&s, template, letters.len(), |i| {
+                Ok(Cow::Borrowed(&letters[i]))
+            });
         }
+        s.out = interactive::folder(&s.out)?;
+        let plan = plan_in_the_wizard(&mut s, &template.id, &chosen)?;
+        return write_letters(s, keep, &run, plan, |i| Ok(Cow::Borrowed(&letters[i])));
     }
+    // Scripts: each letter is composed when it is written, so memory stays flat.
+    let compose = |i: usize| composer.compose(chosen[i]).map(Cow::Owned);
     if s.stdout {
-        return print_letters(&s, &letters);
+        return print_letters(&s, template, chosen.len(), compose);
+    }
+    let plan = plan_of(&s, &template.id, &chosen);
+    write_letters(s, keep, &run, plan, compose)
+}
+
+/// What a run writes, besides its settings: the template, the recipients (in order), the
+/// directory (for sending) and the letter these follow up.
+struct Run<'r> {
+    template: &'r templates::Template,
+    chosen: &'r [&'r Recipient],
+    directory: &'r Directory,
+    follows: Option<&'r str>,
+    /// Terms that ended and stale data, said before writing and again in the JSON summary.
+    warnings: &'r [String],
+}
+
+/// What is kept of each letter written, made on the thread that composed it.
+struct Made {
+    kept: Kept,
+    score: Score,
+    warnings: Warnings,
+    /// Its line in the ledger.
+    entry: ledger::Entry,
+}
+
+/// Checks the folder, then writes the letters of `plan` in batches (`letter(i)` gives letter
+/// `i`, composed as it is needed) and records each batch in the ledger once it is on the
+/// disk; then the summary, what the wizard kept, and sending when asked.
+fn write_letters<'l>(
+    s: Settings,
+    keep: Keep,
+    run: &Run,
+    mut plan: Plan,
+    letter: impl Fn(usize) -> Result<Cow<'l, Letter>> + Sync,
+) -> Result<i32> {
+    let time = ledger::now();
+    let files_of = |plan: &Plan, i: usize| -> Vec<(Format, PathBuf)> {
+        plan.formats(i)
+            .iter()
+            .map(|f| (f, plan.path(i, f)))
+            .collect()
+    };
+    // The ledger: every letter, whatever the channel (`outcry followup`, `outcry history`).
+    // A ledger that cannot be written never stops the letters.
+    let mut ledger = Some(Ledger::for_appending(&Ledger::default_path()));
+
+    // Every name checked against the folder before anything is written. Letters already
+    // there unchanged are skipped; those the ledger does not know yet (an interrupted run
+    // wrote them) are recorded now.
+    let mut recorded: Option<HashSet<String>> = None;
+    let mut late = Vec::new();
+    let checked = plan.check(s.force, &letter, |_, l, files| {
+        let known =
+            recorded.get_or_insert_with(|| crate::records::recorded_letters().unwrap_or_default());
+        if !known.contains(&crate::records::letter_id(l)) {
+            late.push(crate::records::written_entry(l, files, run.follows, &time));
+        }
+    })?;
+    record(&mut ledger, late);
+    if checked.stale_removed > 0 {
+        eprintln!(
+            "note: removed {} temporary file{} left in {} by an interrupted run",
+            checked.stale_removed,
+            plural(checked.stale_removed),
+            s.out.display()
+        );
     }
 
-    // Plan every file, refuse to overwrite, then write.
-    let plan = if s.interactive {
-        plan_in_the_wizard(&mut s, &letters)?
-    } else {
-        Plan::new(&letters, &s.formats, &s.out)?
-    };
-    plan.write(s.force)?;
-    // The ledger: every letter, whatever the channel (`outcry followup`, `outcry history`).
-    if let Err(e) = crate::records::record_written(&letters, &plan, follows.as_deref()) {
+    // Compose, render and write, one batch at a time.
+    let on_disk = format!("the letters are written in `{}`", s.out.display());
+    let mut kept = vec![Kept::default(); plan.len()];
+    let mut form_letters = FormLetters::default();
+    let mut warnings = Warnings::default();
+    let delay = std::time::Duration::from_millis(crate::support::env::get().progress_delay_ms);
+    let mut progress = Progress::new(plan.len() as u64, "letters", delay, s.quiet);
+    let template = run.template;
+    let written = Writer::new(&plan, s.force)?.write_all(
+        letter,
+        |i, l| {
+            let mut w = Warnings::default();
+            w.count(template, l);
+            Made {
+                kept: Kept::of(l),
+                score: l.score,
+                warnings: w,
+                entry: crate::records::written_entry(l, &files_of(&plan, i), run.follows, &time),
+            }
+        },
+        |batch| {
+            // From the first batch on the disk, Ctrl-C must not say "nothing was written".
+            crate::support::interrupt::written(on_disk.clone());
+            let mut entries = Vec::with_capacity(batch.len());
+            for (i, made) in batch {
+                kept[i] = made.kept;
+                form_letters.count(made.score);
+                warnings.merge(made.warnings);
+                entries.push(made.entry);
+            }
+            record(&mut ledger, entries);
+        },
+        |n| progress.inc(n as u64),
+    );
+    drop(progress);
+    warnings.print();
+    if let Some(Ok(l)) = &ledger
+        && let Err(e) = l.sync()
+    {
+        ledger = Some(Err(e));
+    }
+    if let Some(Err(e)) = &ledger {
         eprintln!(
             "warning: the letters are written, but could not be recorded in the ledger: {}",
             e.message()
         );
     }
-    // From here on, Ctrl-C (or "no" to a later question) must not say "nothing was written".
-    let on_disk = format!("the letters are written in `{}`", s.out.display());
+    let (letters_written, files_written) = written?;
+    if checked.unchanged_letters > 0 {
+        eprintln!(
+            "note: {} letter{} already written and unchanged in {}; left as {}",
+            checked.unchanged_letters,
+            plural(checked.unchanged_letters),
+            s.out.display(),
+            if checked.unchanged_letters == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
+        );
+    }
     crate::support::interrupt::written(on_disk.clone());
+    let summary = Summary {
+        warnings: run.warnings,
+        plan: &plan,
+        chosen: run.chosen,
+        kept: &kept,
+        letters: letters_written,
+        files: files_written,
+        unchanged: checked.unchanged_letters,
+    };
     after_writing(
-        send_after_writing(s, keep, &letters, &plan, &directory),
+        send_after_writing(s, keep, &summary, &form_letters, run.directory),
         &on_disk,
     )
+}
+
+/// Appends entries to the ledger (not yet synced); the first failure is kept, and nothing
+/// more is recorded.
+fn record(ledger: &mut Option<Result<Ledger>>, entries: Vec<ledger::Entry>) {
+    if let Some(Ok(l)) = ledger
+        && let Err(e) = l.append_synced(entries, false)
+    {
+        *ledger = Some(Err(e));
+    }
+}
+
+/// `""` for one, `"s"` for any other number.
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// A cancellation after the letters were written says where they are.
@@ -635,45 +857,24 @@ fn after_writing(result: Result<i32>, on_disk: &str) -> Result<i32> {
 fn send_after_writing(
     mut s: Settings,
     keep: Keep,
-    letters: &[Letter],
-    plan: &Plan,
+    summary: &Summary,
+    form_letters: &FormLetters,
     directory: &Directory,
 ) -> Result<i32> {
-    // The warnings said before writing (terms ended, stale data), again for the JSON summary.
-    let warnings: Vec<String> = directory
-        .warnings_for(letters.iter().map(|l| &l.recipient))
-        .into_iter()
-        .filter(|w| !(s.interactive && w.starts_with("note:")))
-        .collect();
-    let mut written: Vec<Written> = letters
-        .iter()
-        .map(|l| Written {
-            recipient: l.recipient.id.clone(),
-            name: address_name(&l.recipient),
-            files: Vec::new(),
-            reach: l.recipient.contact.channels(),
-            has_email: l.recipient.contact.email.is_some(),
-            own_words: (l.score.own_words * 100.0).round() / 100.0,
-            similarity: (l.score.similarity * 100.0).round() / 100.0,
-        })
-        .collect();
-    for f in &plan.files {
-        written[f.letter].files.push(f.path.clone());
-    }
     apply(&s, keep)?;
     // Written: the draft has done its job.
     crate::records::draft::clear();
-    print_summary(&s, &written, plan.files.len(), &warnings)?;
+    print_summary(&s, summary)?;
     if !s.interactive {
-        warn_form_letters(letters);
-    } else if written.iter().any(|w| !w.has_email) {
+        warn_form_letters(form_letters);
+    } else if summary.without_email() > 0 {
         eprintln!(
             "\nWhen you have posted a letter, called or used the form, record it so outcry can remind you \
              if there is no reply: outcry mark FILE --posted (or --called, --submitted-form)"
         );
     }
     // In the wizard, offer to send the email letters when an account is set up.
-    let emls = plan.emails();
+    let emls = summary.plan.emails();
     if s.send.is_none()
         && s.interactive
         && s.sender.smtp.is_some()
@@ -770,21 +971,40 @@ fn named_template<'a>(
     }
 }
 
+/// Whom a run writes to: borrowed from the directory (a run to everyone copies no one), or
+/// picked in the wizard (owned: some may have been typed in).
+enum Chosen<'d> {
+    Directory(Vec<&'d Recipient>),
+    Picked(Vec<Recipient>),
+}
+
+impl Chosen<'_> {
+    fn refs(&self) -> Vec<&Recipient> {
+        match self {
+            Chosen::Directory(v) => v.clone(),
+            Chosen::Picked(v) => v.iter().collect(),
+        }
+    }
+}
+
 /// The recipients: named, filtered, or chosen in the wizard.
-fn recipients(
+fn recipients<'d>(
     s: &Settings,
-    directory: &Directory,
+    directory: &'d Directory,
     library: &Library,
     named_template: Option<&templates::Template>,
     keep: &mut Keep,
-) -> Result<Vec<Recipient>> {
-    let mut chosen: Vec<Recipient> = directory.resolve(&s.to)?;
+) -> Result<Chosen<'d>> {
+    let mut chosen: Vec<&'d Recipient> = directory
+        .resolve(&s.to)?
+        .iter()
+        .filter_map(|r| directory.get(&r.id))
+        .collect();
+    let mut seen: HashSet<&'d str> = chosen.iter().map(|r| r.id.as_str()).collect();
     if let Some(filter) = &s.filter {
-        let mut seen: std::collections::HashSet<String> =
-            chosen.iter().map(|r| r.id.clone()).collect();
         for r in directory.filter(filter) {
-            if seen.insert(r.id.clone()) {
-                chosen.push(r.clone());
+            if seen.insert(r.id.as_str()) {
+                chosen.push(r);
             }
         }
         if chosen.is_empty() {
@@ -800,45 +1020,70 @@ fn recipients(
         }
         let picked = interactive::recipients(directory, named_template, &library.committees())?;
         keep.recipients = picked.to_save;
-        chosen = picked.recipients;
+        return Ok(Chosen::Picked(picked.recipients));
     }
-    Ok(chosen)
+    Ok(Chosen::Directory(chosen))
 }
 
-/// Warns when a letter is longer than its recipient prints (letters to the editor).
-fn warn_too_long(template: &templates::Template, letters: &[Letter]) {
-    let Some(max) = template.max_words else {
-        return;
-    };
-    for l in letters {
-        let printed = l
-            .body
-            .split("\n\n")
-            .take_while(|p| !p.starts_with(&l.sender.signature()));
-        let words: usize = printed.map(|p| p.split_whitespace().count()).sum();
-        if words > max {
-            eprintln!(
-                "warning: the letter to {} is {words} words; they print letters of about {max} words, so shorten your own words",
-                l.recipient.name
-            );
+/// Warnings about the letters of a run, gathered as they are composed and printed once:
+/// letters longer than their recipient prints (letters to the editor), and campaign entries
+/// that expired and were left out (once each).
+#[derive(Default)]
+struct Warnings {
+    too_long: Vec<String>,
+    /// The expired entries, each once: (entry, warning).
+    expired: Vec<(String, String)>,
+    seen: HashSet<String>,
+}
+
+impl Warnings {
+    /// Checks one letter.
+    fn count(&mut self, template: &templates::Template, l: &Letter) {
+        if let Some(max) = template.max_words {
+            let printed = l
+                .body
+                .split("\n\n")
+                .take_while(|p| !p.starts_with(&l.sender.signature()));
+            let words: usize = printed.map(|p| p.split_whitespace().count()).sum();
+            if words > max {
+                self.too_long.push(format!(
+                    "warning: the letter to {} is {words} words; they print letters of about {max} words, so shorten your own words",
+                    l.recipient.name
+                ));
+            }
+        }
+        for e in &l.expired {
+            if self.seen.insert(e.entry.clone()) {
+                self.expired
+                    .push((e.entry.clone(), format!("warning: {e}")));
+            }
         }
     }
-}
 
-/// Warns once per campaign entry that expired and was left out of the letters.
-fn warn_expired(letters: &[Letter]) {
-    let mut seen = std::collections::HashSet::new();
-    for e in letters.iter().flat_map(|l| &l.expired) {
-        if seen.insert(e.entry.clone()) {
-            eprintln!("warning: {e}");
+    /// Adds another letter's warnings.
+    fn merge(&mut self, other: Warnings) {
+        self.too_long.extend(other.too_long);
+        for (entry, line) in other.expired {
+            if self.seen.insert(entry.clone()) {
+                self.expired.push((entry, line));
+            }
+        }
+    }
+
+    /// Prints them (expired entries first) and forgets them.
+    fn print(&mut self) {
+        let expired = self.expired.drain(..).map(|(_, line)| line);
+        for line in expired.chain(self.too_long.drain(..)) {
+            eprintln!("{line}");
         }
     }
 }
 
 /// Warns when the template is not written for some of the recipients.
-fn warn_unsuited(template: &templates::Template, chosen: &[Recipient]) {
+fn warn_unsuited(template: &templates::Template, chosen: &[&Recipient]) {
     let unsuited: Vec<&Recipient> = chosen
         .iter()
+        .copied()
         .filter(|r| !templates::suits(template, r))
         .collect();
     if unsuited.is_empty() {
@@ -907,8 +1152,14 @@ fn answers(
     }
 }
 
-/// `--stdout`: the letters in one format, one per printed page.
-fn print_letters(s: &Settings, letters: &[Letter]) -> Result<i32> {
+/// `--stdout`: the letters in one format, one per printed page, each printed as it is
+/// composed (`letter(i)` gives letter `i`).
+fn print_letters<'l>(
+    s: &Settings,
+    template: &templates::Template,
+    count: usize,
+    mut letter: impl FnMut(usize) -> Result<Cow<'l, Letter>>,
+) -> Result<i32> {
     let format = match s.formats.as_slice() {
         [] => Format::Txt,
         [one] => *one,
@@ -918,16 +1169,24 @@ fn print_letters(s: &Settings, letters: &[Letter]) -> Result<i32> {
             ));
         }
     };
-    let mut out = Vec::new();
-    for (i, letter) in letters.iter().enumerate() {
+    let mut form_letters = FormLetters::default();
+    let mut warnings = Warnings::default();
+    for i in 0..count {
+        let letter = letter(i)?;
+        let mut out = Vec::new();
         if i > 0 {
             out.extend_from_slice(b"\n\x0c\n"); // form feed: one letter per printed page
         }
-        out.extend(crate::render::render(letter, format)?);
+        out.extend(crate::render::render(&letter, format)?);
+        crate::support::out::write_bytes(&out)?;
+        form_letters.count(letter.score);
+        if !s.interactive {
+            warnings.count(template, &letter);
+        }
     }
-    crate::support::out::write_bytes(&out)?;
+    warnings.print();
     if !s.interactive {
-        warn_form_letters(letters);
+        warn_form_letters(&form_letters);
     }
     Ok(crate::error::exit::OK)
 }
@@ -951,36 +1210,101 @@ fn apply(s: &Settings, keep: Keep) -> Result<()> {
     Ok(())
 }
 
-fn print_summary(
-    s: &Settings,
-    written: &[Written],
+/// What a run wrote, for the summary: built from the plan and the recipients when it is
+/// printed, so that nothing per letter is held but two scores.
+struct Summary<'r, 'p> {
+    /// Terms that ended and stale data (said before writing).
+    warnings: &'r [String],
+    plan: &'r Plan<'p>,
+    chosen: &'r [&'r Recipient],
+    kept: &'r [Kept],
+    letters: usize,
     files: usize,
-    warnings: &[String],
-) -> Result<()> {
+    unchanged: usize,
+}
+
+impl Summary<'_, '_> {
+    /// How many letters written by this run go to recipients who publish no email address.
+    fn without_email(&self) -> usize {
+        (0..self.plan.len())
+            .filter(|&i| !self.plan.to_write(i).is_empty())
+            .filter(|&i| self.chosen[i].contact.email.is_none())
+            .count()
+    }
+
+    /// The letters written by this run, in order.
+    fn written(&self) -> impl Iterator<Item = Written<'_>> {
+        (0..self.plan.len())
+            .filter(|&i| !self.plan.to_write(i).is_empty())
+            .map(|i| {
+                let r = self.chosen[i];
+                Written {
+                    files: self
+                        .plan
+                        .to_write(i)
+                        .iter()
+                        .map(|f| self.plan.path(i, f))
+                        .collect(),
+                    name: address_name(r),
+                    own_words: f64::from(self.kept[i].own_words) / 100.0,
+                    reach: r.contact.channels(),
+                    recipient: &r.id,
+                    similarity: f64::from(self.kept[i].similarity) / 100.0,
+                }
+            })
+    }
+}
+
+/// `--json`: the summary, written to stdout as it is serialised (fields in alphabetical
+/// order, as they always were).
+impl Serialize for Summary<'_, '_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Letters<'s, 'r, 'p>(&'s Summary<'r, 'p>);
+        impl Serialize for Letters<'_, '_, '_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.written())
+            }
+        }
+        let mut st = serializer.serialize_struct("Summary", 6)?;
+        st.serialize_field("files", &self.files)?;
+        st.serialize_field("letters", &self.letters)?;
+        st.serialize_field("out", self.plan.out())?;
+        st.serialize_field("unchanged", &self.unchanged)?;
+        st.serialize_field("warnings", self.warnings)?;
+        st.serialize_field("written", &Letters(self))?;
+        st.end()
+    }
+}
+
+fn print_summary(s: &Settings, summary: &Summary) -> Result<()> {
     if s.json {
-        let json = serde_json::json!({
-            "out": s.out,
-            "letters": written.len(),
-            "files": files,
-            "written": written,
-            "warnings": warnings,
-        });
-        crate::outln!(
-            "{}",
-            serde_json::to_string_pretty(&json).unwrap_or_default()
-        );
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        serde_json::to_writer_pretty(&mut out, summary)
+            .map_err(std::io::Error::from)
+            .and_then(|_| out.write_all(b"\n"))
+            .and_then(|_| out.flush())
+            .map_err(|e| Error::stdout(&e))?;
         return Ok(());
     }
+    let (letters, files) = (summary.letters, summary.files);
     crate::outln!(
         "Wrote {} letter{} ({} file{}) to {}",
-        written.len(),
-        if written.len() == 1 { "" } else { "s" },
+        letters,
+        plural(letters),
         files,
-        if files == 1 { "" } else { "s" },
+        plural(files),
         s.out.display()
     );
     const DETAILED: usize = 20;
-    for w in written.iter().take(DETAILED) {
+    for w in summary.written().take(DETAILED) {
         crate::outln!("\n  {} ({})", w.name, w.recipient);
         for f in &w.files {
             crate::outln!("    {}", f.display());
@@ -995,13 +1319,13 @@ fn print_summary(
             );
         }
     }
-    if written.len() > DETAILED {
+    if letters > DETAILED {
         crate::outln!(
             "\n  ... and {} more (use --json for the full list)",
-            written.len() - DETAILED
+            letters - DETAILED
         );
     }
-    let without_email = written.iter().filter(|w| !w.has_email).count();
+    let without_email = summary.without_email();
     if without_email > 0 {
         crate::outln!(
             "\n{without_email} recipient{} publish{} no email address: post the printed letter, call, or use \
@@ -1013,31 +1337,23 @@ fn print_summary(
     Ok(())
 }
 
-/// Advice printed after the letters are written: which ones are mostly template text.
-fn warn_form_letters(letters: &[Letter]) {
-    let mostly_template: Vec<&Letter> = letters
-        .iter()
-        .filter(|l| l.score.mostly_template())
-        .collect();
-    if mostly_template.is_empty() {
+/// Advice printed after the letters are written: how many are mostly template text.
+fn warn_form_letters(found: &FormLetters) {
+    if found.mostly_template == 0 {
         return;
     }
-    let worst = mostly_template
-        .iter()
-        .map(|l| l.score.own_words)
-        .fold(1.0, f64::min);
     eprintln!(
         "warning: {} of {} letter{} {} almost all template text ({:.0}% in your own words).\n  \
          Offices give far more weight to letters in the writer's own words: add two or three \
          sentences on why this matters to you, e.g. --set personal=\"...\"",
-        mostly_template.len(),
-        letters.len(),
-        if letters.len() == 1 { "" } else { "s" },
-        if mostly_template.len() == 1 {
+        found.mostly_template,
+        found.letters,
+        plural(found.letters),
+        if found.mostly_template == 1 {
             "is"
         } else {
             "are"
         },
-        worst * 100.0
+        found.worst * 100.0
     );
 }

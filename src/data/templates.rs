@@ -473,6 +473,8 @@ pub struct Library {
     /// user template with a built-in id takes that one's place.
     templates: Vec<Template>,
     registry: Handlebars<'static>,
+    /// The templates registered with a marked copy of their body and variants ([`marked`]).
+    marked: HashSet<String>,
 }
 
 impl Library {
@@ -510,12 +512,17 @@ impl Library {
             }
         }
         let mut registry = new_registry();
+        let mut marked = HashSet::new();
         for t in &templates {
             register(&mut registry, t);
+            if register_marked(&mut registry, t) {
+                marked.insert(t.id.clone());
+            }
         }
         Ok(Library {
             templates,
             registry,
+            marked,
         })
     }
 
@@ -548,17 +555,22 @@ impl Library {
     }
 
     /// Renders a template's body and subject with `data`.
-    pub fn render(&self, t: &Template, data: &serde_json::Value) -> Result<(String, String)> {
-        let map = |e: RenderError, part: &str| render_error(t, e, part);
-        let body = self
-            .registry
-            .render(&t.id, data)
-            .map_err(|e| map(e, "body"))?;
-        let subject = self
-            .registry
-            .render(&format!("{}#subject", t.id), data)
-            .map_err(|e| map(e, "subject"))?;
-        Ok((body, subject))
+    pub fn render(&self, t: &Template, data: &RenderData) -> Result<(String, String)> {
+        Ok((self.render_body(t, data)?, self.render_subject(t, data)?))
+    }
+
+    /// Renders a template's body alone with `data`.
+    pub fn render_body(&self, t: &Template, data: &RenderData) -> Result<String> {
+        self.registry
+            .render_with_context(&t.id, &data.0)
+            .map_err(|e| render_error(t, e, "body"))
+    }
+
+    /// Renders a template's subject alone with `data`.
+    pub fn render_subject(&self, t: &Template, data: &RenderData) -> Result<String> {
+        self.registry
+            .render_with_context(&format!("{}#subject", t.id), &data.0)
+            .map_err(|e| render_error(t, e, "subject"))
     }
 
     /// Renders wording `i` of variant `name` with `data` (variants may use the body's data).
@@ -567,11 +579,220 @@ impl Library {
         t: &Template,
         name: &str,
         i: usize,
-        data: &serde_json::Value,
+        data: &RenderData,
     ) -> Result<String> {
         self.registry
-            .render(&variant_key(t, name, i), data)
+            .render_with_context(&variant_key(t, name, i), &data.0)
             .map_err(|e| render_error(t, e, &format!("variant `{name}`")))
+    }
+
+    /// Whether `t` has a marked copy of its body and variants, in which the writer's own
+    /// answers, and the blocks that show only when one is given, render between
+    /// [`OWN_OPEN`] and [`OWN_CLOSE`] ([`marked`]). Cutting the marked spans out of such a
+    /// rendering gives exactly the letter rendered with those answers empty.
+    pub fn can_mark(&self, t: &Template) -> bool {
+        self.marked.contains(&t.id)
+    }
+
+    /// Renders the marked body (see [`Library::can_mark`]) with `data`.
+    pub fn render_marked_body(&self, t: &Template, data: &RenderData) -> Result<String> {
+        self.registry
+            .render_with_context(&format!("{}#marked", t.id), &data.0)
+            .map_err(|e| render_error(t, e, "body"))
+    }
+
+    /// Renders the marked wording `i` of variant `name` (see [`Library::can_mark`]).
+    pub fn render_marked_variant(
+        &self,
+        t: &Template,
+        name: &str,
+        i: usize,
+        data: &RenderData,
+    ) -> Result<String> {
+        self.registry
+            .render_with_context(&format!("{}#marked", variant_key(t, name, i)), &data.0)
+            .map_err(|e| render_error(t, e, &format!("variant `{name}`")))
+    }
+}
+
+/// Marks the start of the writer's own words in a marked rendering ([`Library::can_mark`]);
+/// a private-use character, like the citation and ask marks.
+pub const OWN_OPEN: char = '\u{E010}';
+/// Marks the end of the writer's own words in a marked rendering.
+pub const OWN_CLOSE: char = '\u{E011}';
+
+/// Registers the marked copies of `t`'s body and variants, when it can have them; returns
+/// whether it does.
+fn register_marked(registry: &mut Handlebars<'static>, t: &Template) -> bool {
+    let free: Vec<&str> = t
+        .questions
+        .iter()
+        .filter(|q| q.kind.is_free_text())
+        .map(|q| q.key.as_str())
+        .collect();
+    let Some(body) = t.compiled_body.as_ref().and_then(|b| marked(b, &free)) else {
+        return false;
+    };
+    let mut variants = Vec::new();
+    for (name, options) in &t.compiled_variants {
+        for (i, c) in options.iter().enumerate() {
+            match marked(c, &free) {
+                Some(m) => variants.push((format!("{}#marked", variant_key(t, name, i)), m)),
+                None => return false,
+            }
+        }
+    }
+    let text = [&t.body, &t.subject]
+        .into_iter()
+        .chain(t.variants.values().flatten());
+    if text.into_iter().any(|x| x.contains([OWN_OPEN, OWN_CLOSE])) {
+        return false;
+    }
+    registry.register_template(&format!("{}#marked", t.id), body);
+    for (key, m) in variants {
+        registry.register_template(&key, m);
+    }
+    true
+}
+
+/// A copy of a compiled template in which every use of a written (free-text) answer — the
+/// keys in `free` — renders between [`OWN_OPEN`] and [`OWN_CLOSE`]: `{{answers.KEY}}`, and a
+/// whole `{{#if answers.KEY}}...{{/if}}` block (which an empty answer leaves out). The marks
+/// are raw text put into the parsed template, so the rest renders exactly as before
+/// (whitespace included). `None` when a written answer is used any other way (passed to a
+/// helper, compared, `{{else}}` or `#unless` on it, `answers` as a whole, partials): then only
+/// a second rendering with the answers empty gives the bare text.
+pub fn marked(t: &handlebars::Template, free: &[&str]) -> Option<handlebars::Template> {
+    use handlebars::template::{Parameter, TemplateElement};
+
+    /// How a path refers to the answers: not at all, to a choice or yes/no answer, or to a
+    /// written one (its key); `None` for a use that cannot be marked.
+    fn answer<'p>(p: &'p Parameter, free: &[&str]) -> Option<Option<&'p str>> {
+        let raw = match p {
+            Parameter::Path(handlebars::Path::Relative((_, raw))) => raw.as_str(),
+            Parameter::Path(handlebars::Path::Local((_, _, raw))) => raw.as_str(),
+            Parameter::Name(_) | Parameter::Literal(_) => return Some(None),
+            Parameter::Subexpression(s) => return (!uses_free(&s.element, free)).then_some(None),
+            _ => return None,
+        };
+        if !raw.split(['.', '/', '[', ']']).any(|seg| seg == "answers") {
+            return Some(None);
+        }
+        let path = raw.strip_prefix("answers.")?;
+        let key = path.split(['.', '[']).next().unwrap_or("");
+        if !free.contains(&key) {
+            return (!key.is_empty()).then_some(None); // a choice or yes/no answer
+        }
+        // The answer itself, not a part of it.
+        (key == path).then_some(Some(key))
+    }
+    /// Whether an element (a helper call) refers to a written answer or to the answers whole.
+    fn uses_free(e: &TemplateElement, free: &[&str]) -> bool {
+        match e {
+            TemplateElement::Expression(h)
+            | TemplateElement::HtmlExpression(h)
+            | TemplateElement::HelperBlock(h) => std::iter::once(&h.name)
+                .chain(&h.params)
+                .chain(h.hash.values())
+                .any(|p| answer(p, free) != Some(None)),
+            _ => false,
+        }
+    }
+    fn walk(t: &mut handlebars::Template, free: &[&str]) -> Option<()> {
+        let elements = std::mem::take(&mut t.elements);
+        let mapping = std::mem::take(&mut t.mapping);
+        for (i, e) in elements.into_iter().enumerate() {
+            let at = mapping.get(i).cloned();
+            let push = |t: &mut handlebars::Template, e: TemplateElement| {
+                t.elements.push(e);
+                if let Some(m) = at.clone() {
+                    t.mapping.push(m);
+                }
+            };
+            match e {
+                TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h)
+                    if h.params.is_empty() && h.hash.is_empty() =>
+                {
+                    match answer(&h.name, free)? {
+                        Some(_) => {
+                            push(t, TemplateElement::RawString(OWN_OPEN.to_string()));
+                            push(t, TemplateElement::Expression(h));
+                            push(t, TemplateElement::RawString(OWN_CLOSE.to_string()));
+                        }
+                        None => push(t, TemplateElement::Expression(h)),
+                    }
+                }
+                TemplateElement::HelperBlock(mut h) => {
+                    let tested = match (&h.name, h.params.as_slice()) {
+                        (Parameter::Name(n), [p]) if n == "if" && h.hash.is_empty() => {
+                            answer(p, free)?
+                        }
+                        _ => None,
+                    };
+                    if tested.is_none()
+                        && std::iter::once(&h.name)
+                            .chain(&h.params)
+                            .chain(h.hash.values())
+                            .any(|p| answer(p, free) != Some(None))
+                    {
+                        return None;
+                    }
+                    if tested.is_some() && h.inverse.is_some() {
+                        return None; // {{else}}: an empty answer shows other text
+                    }
+                    if let Some(inner) = h.template.as_mut() {
+                        walk(inner, free)?;
+                        if tested.is_some() {
+                            let m = inner.mapping.first().cloned();
+                            inner
+                                .elements
+                                .insert(0, TemplateElement::RawString(OWN_OPEN.to_string()));
+                            inner
+                                .elements
+                                .push(TemplateElement::RawString(OWN_CLOSE.to_string()));
+                            if let Some(m) = m {
+                                inner.mapping.insert(0, m.clone());
+                                inner.mapping.push(m);
+                            }
+                        }
+                    }
+                    if let Some(inverse) = h.inverse.as_mut() {
+                        walk(inverse, free)?;
+                    }
+                    push(t, TemplateElement::HelperBlock(h));
+                }
+                e @ (TemplateElement::Expression(_) | TemplateElement::HtmlExpression(_)) => {
+                    if uses_free(&e, free) {
+                        return None;
+                    }
+                    push(t, e);
+                }
+                TemplateElement::RawString(_) | TemplateElement::Comment(_) => push(t, e),
+                _ => return None, // partials and decorators
+            }
+        }
+        Some(())
+    }
+    let mut copy = t.clone();
+    walk(&mut copy, free)?;
+    Some(copy)
+}
+
+/// The data a template renders with (the JSON of `letters::context`), wrapped once for every
+/// part rendered from it: Handlebars would otherwise copy the whole value for each render.
+pub struct RenderData(Context);
+
+impl RenderData {
+    /// Wraps `data` (a JSON object).
+    pub fn new(data: serde_json::Value) -> RenderData {
+        RenderData(Context::from(data))
+    }
+
+    /// Replaces one top-level field, e.g. `answers`.
+    pub fn set(&mut self, key: &str, value: serde_json::Value) {
+        if let Some(map) = self.0.data_mut().as_object_mut() {
+            map.insert(key.to_string(), value);
+        }
     }
 }
 
@@ -693,7 +914,7 @@ fn ask_helper<'reg, 'rc>(
 
 /// Reads a precomputed field (`salutation`, `signoff`) of the recipient passed to a helper.
 fn recipient_field(h: &Helper, name: &str) -> Result<String, RenderError> {
-    let value = h.param(0).map(|p| p.value().clone()).ok_or_else(|| {
+    let value = h.param(0).map(|p| p.value()).ok_or_else(|| {
         RenderErrorReason::Other(format!(
             "{name} needs the recipient, e.g. {{{{{name} recipient}}}}"
         ))
@@ -756,4 +977,54 @@ fn format_date_helper(
 /// Whether a template suits a recipient's body.
 pub fn suits(t: &Template, r: &Recipient) -> bool {
     t.audience.iter().any(|a| a == "any" || *a == r.body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders `text` marked for the written answers `personal` and `connection`, with
+    /// `answers`; `None` when it cannot be marked.
+    fn render_marked(text: &str, answers: serde_json::Value) -> Option<String> {
+        let compiled = handlebars::Template::compile(text).unwrap();
+        let m = marked(&compiled, &["personal", "connection"])?;
+        let mut hb = new_registry();
+        hb.register_template("t", m);
+        Some(
+            hb.render("t", &serde_json::json!({ "answers": answers }))
+                .unwrap(),
+        )
+    }
+
+    #[test]
+    fn written_answers_and_their_blocks_are_marked() {
+        let o = OWN_OPEN;
+        let c = OWN_CLOSE;
+        let text = "Dear X,\n\n{{answers.personal}}\n\n{{#if answers.connection}}\nI am {{answers.connection}}.\n{{/if}}\n{{#if answers.reply}}Reply.{{/if}} {{#if (eq answers.topic \"law\")}}Law{{/if}}";
+        let answers = serde_json::json!({"personal": "Mine.", "connection": "a nurse", "reply": true, "topic": "law"});
+        assert_eq!(
+            render_marked(text, answers).as_deref(),
+            Some(
+                format!("Dear X,\n\n{o}Mine.{c}\n\n{o}I am {o}a nurse{c}.\n{c}Reply. Law").as_str()
+            )
+        );
+        // Unmarked, the same template renders the same text without the marks.
+        let mut hb = new_registry();
+        hb.register_template_string("t", text).unwrap();
+        let plain = hb
+            .render("t", &serde_json::json!({"answers": {"personal": "Mine.", "connection": "a nurse", "reply": true, "topic": "law"}}))
+            .unwrap();
+        assert_eq!(plain, "Dear X,\n\nMine.\n\nI am a nurse.\nReply. Law");
+        for other in [
+            "{{#if answers.connection}}{{answers.connection}}{{else}}No link.{{/if}}",
+            "{{#unless answers.connection}}No link.{{/unless}}",
+            "{{#if (eq answers.personal \"x\")}}X{{/if}}",
+            "{{#with answers}}{{personal}}{{/with}}",
+            "{{lookup answers \"personal\"}}",
+            "{{answers.personal.length}}",
+            "{{> partial}}",
+        ] {
+            assert_eq!(render_marked(other, serde_json::json!({})), None, "{other}");
+        }
+    }
 }

@@ -20,7 +20,8 @@ use crate::data::campaign::{Campaign, Expired};
 use crate::data::profile::Profile;
 use crate::data::recipients::Recipient;
 use crate::data::templates::{
-    ASK_CLOSE, ASK_OPEN, CITE_CLOSE, CITE_OPEN, Library, Source, Template,
+    ASK_CLOSE, ASK_OPEN, CITE_CLOSE, CITE_OPEN, Library, OWN_CLOSE, OWN_OPEN, RenderData, Source,
+    Template,
 };
 use crate::error::{Error, Result};
 
@@ -71,9 +72,75 @@ pub fn context(
     date: jiff::civil::Date,
     variant: &BTreeMap<String, String>,
 ) -> Value {
+    let mut data = Shared::new(sender, json!(answers), date).data(recipient, Value::Null);
+    data.insert("variant".into(), json!(variant));
+    Value::Object(data)
+}
+
+/// The part of a letter's render data that is the same for every recipient of a run (the
+/// sender, the answers, the date), made once.
+struct Shared {
+    sender: serde_json::Map<String, Value>,
+    address: Vec<String>,
+    answers: Value,
+    date: jiff::civil::Date,
+}
+
+impl Shared {
+    fn new(sender: &Profile, answers: Value, date: jiff::civil::Date) -> Shared {
+        let address = sender.address_lines();
+        let json = json!({
+            "name": sender.name,
+            "signature": sender.signature(),
+            "email": sender.email,
+            "address": address,
+            "address_line": address.join(", "),
+            "town": conventions::town(&address),
+            "country": sender.country,
+            "phone": sender.phone,
+            "title": sender.title,
+            "postcode": sender.postcode,
+        });
+        let Value::Object(sender) = json else {
+            unreachable!("json! of an object is an object")
+        };
+        Shared {
+            sender,
+            address,
+            answers,
+            date,
+        }
+    }
+
+    /// The render data for `recipient` (everything but `variant`): `recipient`, `sender`,
+    /// `answers`, `campaign`, `date` and `today`.
+    fn data(&self, recipient: &Recipient, campaign: Value) -> serde_json::Map<String, Value> {
+        let mut sender = self.sender.clone();
+        sender.insert(
+            "constituent".into(),
+            Value::Bool(conventions::is_constituent(recipient, &self.address)),
+        );
+        let date_style = DateStyle::for_country(Some(recipient.country.as_str()));
+        let mut data = serde_json::Map::new();
+        data.insert("recipient".into(), recipient_context(recipient));
+        data.insert("sender".into(), Value::Object(sender));
+        data.insert("answers".into(), self.answers.clone());
+        data.insert("campaign".into(), campaign);
+        data.insert(
+            "date".into(),
+            Value::String(conventions::format_date(self.date, date_style)),
+        );
+        data.insert("today".into(), Value::String(self.date.to_string()));
+        data
+    }
+}
+
+/// The `recipient` of a letter's render data: every field of the schema (optional ones as
+/// null, so strict mode can test them with `{{#if}}`), plus `salutation`, `signoff`,
+/// `address_name` and `is_legislator`.
+fn recipient_context(recipient: &Recipient) -> Value {
     let mut r = serde_json::to_value(recipient).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut r {
-        // Optional fields are present (as null) so strict mode can test them with {{#if}}.
         for key in [
             "given_name",
             "family_name",
@@ -106,29 +173,7 @@ pub fn context(
             Value::Bool(crate::data::recipients::is_legislature(&recipient.body)),
         );
     }
-    let date_style = DateStyle::for_country(Some(recipient.country.as_str()));
-    let address = sender.address_lines();
-    json!({
-        "recipient": r,
-        "sender": {
-            "name": sender.name,
-            "signature": sender.signature(),
-            "email": sender.email,
-            "address": address,
-            "address_line": address.join(", "),
-            "town": conventions::town(&address),
-            "country": sender.country,
-            "phone": sender.phone,
-            "title": sender.title,
-            "postcode": sender.postcode,
-            "constituent": conventions::is_constituent(recipient, &address),
-        },
-        "answers": answers,
-        "variant": variant,
-        "campaign": Value::Null,
-        "date": conventions::format_date(date, date_style),
-        "today": date.to_string(),
-    })
+    r
 }
 
 /// How a letter is varied: the seed that picks each variant's wording.
@@ -207,7 +252,7 @@ pub struct Measure {
 /// Stands for the writer's words while a template is measured.
 const OWN_WORDS: &str = "OWNWORDSMARK";
 
-impl Request<'_> {
+impl<'a> Request<'a> {
     /// Measures the template text of the letter to `recipient` (see [`Measure`]).
     pub fn measure(&self, recipient: &Recipient) -> Result<Measure> {
         let marked: BTreeMap<String, Value> = self
@@ -266,87 +311,25 @@ impl Request<'_> {
         })
     }
 
-    /// Renders the letter to `recipient`.
+    /// Renders the letter to `recipient` (see [`Composer`] for many letters).
     ///
     /// Errors: a template that does not render (a missing value, a citation of an undeclared
     /// source, more than one ask), or campaign data with no ask for the topic.
     pub fn compose(&self, recipient: &Recipient) -> Result<Letter> {
-        let t = self.template;
-        let (campaign_data, expired, campaign_sources) = self.campaign_data(recipient)?;
-        let bill = campaign_data["bill"]["number"].as_str().map(|n| {
-            let title = campaign_data["bill"]["title"].as_str().unwrap_or("");
-            if title.is_empty() {
-                n.to_string()
-            } else {
-                format!(
-                    "{n}, the {}",
-                    title.trim_start_matches("The ").trim_start_matches("the ")
-                )
-            }
-        });
-        let render = |answers: &BTreeMap<String, Value>| -> Result<(String, String)> {
-            let mut data = context(recipient, self.sender, answers, self.date, &BTreeMap::new());
-            data["campaign"] = campaign_data.clone();
-            let mut variant = serde_json::Map::new();
-            for (name, options) in &t.variants {
-                let i = self.seed.pick(recipient, name, options.len());
-                let text = self.library.render_variant(t, name, i, &data)?;
-                variant.insert(name.clone(), Value::String(text));
-            }
-            data["variant"] = Value::Object(variant);
-            self.library.render(t, &data)
-        };
-        let (body, subject) = render(self.answers)?;
-        let note = t.citations == crate::data::templates::Citations::Note;
-        let (body, sources) = number_citations(&body, t, &campaign_sources, !note)?;
-        let (body, ask) = take_ask(&body, t)?;
-        let body = tidy(&body);
-        // The same letter with every written answer left empty: the template's own words.
-        let bare_answers: BTreeMap<String, Value> = self
-            .answers
-            .iter()
-            .map(|(k, v)| {
-                let blank = v.is_string() && is_free_text(t, k);
-                (
-                    k.clone(),
-                    if blank {
-                        Value::String(String::new())
-                    } else {
-                        v.clone()
-                    },
-                )
-            })
-            .collect();
-        let (bare, _) = render(&bare_answers)?;
-        let (bare, _) = number_citations(&bare, t, &campaign_sources, !note)?;
-        let (bare, _) = take_ask(&bare, t)?;
-        let bare = tidy(&bare);
-        let score = similarity::score(&body, &bare);
-        Ok(Letter {
-            template_id: t.id.clone(),
-            recipient: recipient.clone(),
-            sender: self.sender.clone(),
-            date: self.date,
-            subject: subject.split_whitespace().collect::<Vec<_>>().join(" "),
-            body,
-            ask,
-            topic: t.topic.clone(),
-            sources,
-            source_note: note,
-            score,
-            bare,
-            expired,
-            bill,
-            own_line: own_line(t, self.answers),
-            reply_wanted: self.answers.get("reply").and_then(Value::as_bool) == Some(true),
-        })
+        self.composer().compose(recipient)
     }
 
-    /// The `campaign` object the template sees for this recipient, the entries that expired,
-    /// and the campaign's sources (citable as `cite` marks).
-    fn campaign_data(&self, recipient: &Recipient) -> Result<(Value, Vec<Expired>, Vec<Source>)> {
+    /// What composes this request's letters, with what they share worked out once.
+    pub fn composer(&self) -> Composer<'a> {
+        Composer::build(*self, true)
+    }
+
+    /// The `campaign` object the template sees for this recipient, and the entries that
+    /// expired. (The campaign's sources, citable as `cite` marks, are the same for every
+    /// letter: [`Composer`] makes them once.)
+    fn campaign_data(&self, recipient: &Recipient) -> Result<(Value, Vec<Expired>)> {
         let (Some(campaign), Some(using)) = (self.campaign, self.template.campaign.as_ref()) else {
-            return Ok((Value::Null, Vec::new(), Vec::new()));
+            return Ok((Value::Null, Vec::new()));
         };
         let topic = match (&using.topic, &using.topic_from) {
             (Some(t), _) => t.clone(),
@@ -447,18 +430,7 @@ impl Request<'_> {
             "bill": bill,
             "laws": fit.laws.iter().map(|l| &l.name).collect::<Vec<_>>(),
         });
-        let sources = campaign
-            .sources
-            .iter()
-            .map(|(id, s)| Source {
-                id: id.clone(),
-                title: s.title.clone(),
-                publisher: s.publisher.clone(),
-                date: s.date.clone(),
-                url: s.url.clone(),
-            })
-            .collect();
-        Ok((data, fit.expired, sources))
+        Ok((data, fit.expired))
     }
 }
 
@@ -492,6 +464,174 @@ fn own_line(t: &Template, answers: &BTreeMap<String, Value>) -> Option<String> {
     } else {
         sentence.to_string()
     })
+}
+
+/// Composes the letters of a [`Request`], one recipient at a time. What does not depend on
+/// the recipient is worked out once: the sender's part of the render data, the answers as
+/// JSON, the answers with the writer's own (free-text) answers left empty, the campaign's
+/// sources, and whether the bare text can be cut out of the letter instead of rendered again.
+///
+/// The bare text (the template's own words, for the own-words check) is the letter rendered
+/// with every written answer empty. It depends on the recipient (the salutation, the ask for
+/// their legislature), so it is made once per letter; but for a template with a marked copy
+/// ([`Library::can_mark`]: the written answers, and the blocks shown only when one is given,
+/// render between two marks) it needs no second render: the letter is the marked rendering
+/// without the marks, the bare text is it without the marked spans. Both are exactly what
+/// rendering gives (a test checks it for every built-in template).
+pub struct Composer<'a> {
+    request: Request<'a>,
+    /// The sender, date and answers.
+    shared: Shared,
+    /// The answers with every written answer left empty (used when not `cut`).
+    bare_answers: Value,
+    /// Whether the bare text is cut out of the letter (else rendered).
+    cut: bool,
+    /// The campaign's sources, citable in every letter.
+    campaign_sources: Vec<Source>,
+}
+
+impl<'a> Composer<'a> {
+    /// [`Request::composer`]; `allow_cut: false` always renders the bare text (for tests).
+    fn build(request: Request<'a>, allow_cut: bool) -> Composer<'a> {
+        let template = request.template;
+        let written = |k: &str, v: &Value| v.is_string() && is_free_text(template, k);
+        // Cutting is exact when every written answer is text without the marks in it.
+        let cut = allow_cut
+            && request.library.can_mark(template)
+            && request.answers.iter().all(|(k, v)| match v.as_str() {
+                Some(text) => !text.contains([OWN_OPEN, OWN_CLOSE]),
+                None => !is_free_text(template, k),
+            });
+        let bare_answers: serde_json::Map<String, Value> = request
+            .answers
+            .iter()
+            .map(|(k, v)| {
+                let v = if written(k, v) {
+                    Value::String(String::new())
+                } else {
+                    v.clone()
+                };
+                (k.clone(), v)
+            })
+            .collect();
+        let campaign_sources = match (request.campaign, request.template.campaign.as_ref()) {
+            (Some(campaign), Some(_)) => campaign
+                .sources
+                .iter()
+                .map(|(id, s)| Source {
+                    id: id.clone(),
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    date: s.date.clone(),
+                    url: s.url.clone(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Composer {
+            request,
+            shared: Shared::new(request.sender, json!(request.answers), request.date),
+            bare_answers: Value::Object(bare_answers),
+            cut,
+            campaign_sources,
+        }
+    }
+
+    /// Renders the letter to `recipient`.
+    ///
+    /// Errors: a template that does not render (a missing value, a citation of an undeclared
+    /// source, more than one ask), or campaign data with no ask for the topic.
+    pub fn compose(&self, recipient: &Recipient) -> Result<Letter> {
+        let r = &self.request;
+        let t = r.template;
+        let (campaign_data, expired) = r.campaign_data(recipient)?;
+        let bill = campaign_data["bill"]["number"].as_str().map(|n| {
+            let title = campaign_data["bill"]["title"].as_str().unwrap_or("");
+            if title.is_empty() {
+                n.to_string()
+            } else {
+                format!(
+                    "{n}, the {}",
+                    title.trim_start_matches("The ").trim_start_matches("the ")
+                )
+            }
+        });
+        let mut data = RenderData::new(Value::Object(self.shared.data(recipient, campaign_data)));
+        // The variants render with the letter's data, then the letter with them (marked, when
+        // the bare text is cut out of it).
+        let variants = |data: &mut RenderData, marked: bool| -> Result<()> {
+            let mut variant = serde_json::Map::new();
+            for (name, options) in &t.variants {
+                let i = r.seed.pick(recipient, name, options.len());
+                let text = if marked {
+                    r.library.render_marked_variant(t, name, i, data)?
+                } else {
+                    r.library.render_variant(t, name, i, data)?
+                };
+                variant.insert(name.clone(), Value::String(text));
+            }
+            data.set("variant", Value::Object(variant));
+            Ok(())
+        };
+        variants(&mut data, self.cut)?;
+        // The same letter with every written answer left empty: the template's own words.
+        let (body, subject, bare) = if self.cut {
+            let marked = r.library.render_marked_body(t, &data)?;
+            let subject = without_marks(&r.library.render_subject(t, &data)?);
+            (without_marks(&marked), subject, without_marked(&marked))
+        } else {
+            let (body, subject) = r.library.render(t, &data)?;
+            data.set("answers", self.bare_answers.clone());
+            variants(&mut data, false)?;
+            (body, subject, r.library.render_body(t, &data)?)
+        };
+        let note = t.citations == crate::data::templates::Citations::Note;
+        let (body, sources) = number_citations(&body, t, &self.campaign_sources, !note)?;
+        let (body, ask) = take_ask(&body, t)?;
+        let body = tidy(&body);
+        let (bare, _) = number_citations(&bare, t, &self.campaign_sources, !note)?;
+        let (bare, _) = take_ask(&bare, t)?;
+        let bare = tidy(&bare);
+        let score = similarity::score(&body, &bare);
+        Ok(Letter {
+            template_id: t.id.clone(),
+            recipient: recipient.clone(),
+            sender: r.sender.clone(),
+            date: r.date,
+            subject: subject.split_whitespace().collect::<Vec<_>>().join(" "),
+            body,
+            ask,
+            topic: t.topic.clone(),
+            sources,
+            source_note: note,
+            score,
+            bare,
+            expired,
+            bill,
+            own_line: own_line(t, r.answers),
+            reply_wanted: r.answers.get("reply").and_then(Value::as_bool) == Some(true),
+        })
+    }
+}
+
+/// The text with the written-answer marks removed (the letter).
+fn without_marks(text: &str) -> String {
+    text.replace([OWN_OPEN, OWN_CLOSE], "")
+}
+
+/// The text with every marked span cut out (the bare text); spans may nest.
+fn without_marked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            OWN_OPEN => depth += 1,
+            OWN_CLOSE => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Removes the ask marks from a rendered body; returns the body and the marked question.
@@ -701,6 +841,129 @@ pub fn source_line(s: &Source) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every built-in template, to a built-in recipient of each body, with every choice of
+    /// each choice question, with and without the optional written answers: cutting the bare
+    /// text out of the letter gives exactly what rendering it gives.
+    #[test]
+    fn the_bare_text_cut_out_is_the_bare_text_rendered() {
+        use crate::questions::QuestionKind;
+        let library = Library::load(&[]).unwrap();
+        let campaign = crate::data::campaign::Campaign::builtin().unwrap();
+        let directory = crate::data::recipients::Directory::load(&[]).unwrap();
+        let mut bodies: Vec<&Recipient> = Vec::new();
+        for r in &directory.recipients {
+            if !bodies
+                .iter()
+                .any(|b| b.body == r.body && b.country == r.country)
+            {
+                bodies.push(r);
+            }
+        }
+        let sender = Profile {
+            name: "Zoë Example".into(),
+            email: Some("zoe@example.org".into()),
+            address: vec!["12 Elm Street".into(), "Springfield, MA 01101".into()],
+            country: Some("US".into()),
+            ..Default::default()
+        };
+        let date = jiff::civil::date(2026, 11, 28);
+        let mut compared = 0;
+        for template in library.all() {
+            // `chase` shows other text when no earlier question is given ({{else}} on a
+            // written answer): its bare text is rendered; every other one is cut out.
+            assert_eq!(
+                library.can_mark(template),
+                template.id != "chase",
+                "built-in template `{}`",
+                template.id
+            );
+            // One set of answers per choice of each choice question, written answers given,
+            // then the optional ones left empty.
+            let base: BTreeMap<String, Value> = template
+                .questions
+                .iter()
+                .map(|q| {
+                    let v = match &q.kind {
+                        QuestionKind::Bool { .. } => json!(true),
+                        QuestionKind::Choice { choices, .. } => json!(choices[0].value()),
+                        QuestionKind::Text { .. } if q.key.contains("date") => {
+                            json!("3 March 2026")
+                        }
+                        _ => json!(format!(
+                            "My own words for {}: my brother waited four years for a kidney.",
+                            q.key
+                        )),
+                    };
+                    (q.key.clone(), v)
+                })
+                .collect();
+            let mut sets = vec![base.clone()];
+            for q in &template.questions {
+                if let QuestionKind::Choice { choices, .. } = &q.kind {
+                    for c in choices {
+                        let mut a = base.clone();
+                        a.insert(q.key.clone(), json!(c.value()));
+                        sets.push(a);
+                    }
+                }
+            }
+            let mut blanks = base.clone();
+            for q in template
+                .questions
+                .iter()
+                .filter(|q| q.kind.is_free_text() && !q.required)
+            {
+                blanks.insert(q.key.clone(), json!(""));
+            }
+            sets.push(blanks);
+            for answers in &sets {
+                let request = Request {
+                    library: &library,
+                    campaign: Some(&campaign),
+                    template,
+                    sender: &sender,
+                    answers,
+                    date,
+                    seed: Seed(7),
+                };
+                let cut = request.composer();
+                let rendered = Composer::build(request, false);
+                for r in &bodies {
+                    let (a, b) = match (cut.compose(r), rendered.compose(r)) {
+                        (Ok(a), Ok(b)) => (a, b),
+                        (Err(a), Err(b)) => {
+                            assert_eq!(a.message(), b.message());
+                            continue;
+                        }
+                        (a, b) => panic!(
+                            "{} to {}: {:?} but {:?}",
+                            template.id,
+                            r.id,
+                            a.err(),
+                            b.err()
+                        ),
+                    };
+                    assert_eq!(a.body, b.body, "{} to {}", template.id, r.id);
+                    assert_eq!(a.subject, b.subject, "{} to {}", template.id, r.id);
+                    assert_eq!(a.ask, b.ask, "{} to {}", template.id, r.id);
+                    assert_eq!(a.bare, b.bare, "{} to {}", template.id, r.id);
+                    assert_eq!(a.score, b.score, "{} to {}", template.id, r.id);
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 100, "{compared}");
+    }
+
+    #[test]
+    fn marked_answers_are_cut_out() {
+        let text = format!(
+            "A {OWN_OPEN}mine{OWN_CLOSE} B {OWN_OPEN}I am {OWN_OPEN}a nurse{OWN_CLOSE}.{OWN_CLOSE} C"
+        );
+        assert_eq!(without_marks(&text), "A mine B I am a nurse. C");
+        assert_eq!(without_marked(&text), "A  B  C");
+    }
 
     #[test]
     fn tidy_collapses_blank_runs() {

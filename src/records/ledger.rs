@@ -186,6 +186,8 @@ pub struct Ledger {
     damaged: Vec<usize>,
     /// Whether the file ends in the middle of a line (an append must start a new one).
     torn_tail: bool,
+    /// Whether appended entries are kept in memory too (not when opened only to append).
+    keep: bool,
 }
 
 impl Ledger {
@@ -204,6 +206,7 @@ impl Ledger {
             entries: Vec::new(),
             damaged: Vec::new(),
             torn_tail: false,
+            keep: true,
         };
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
@@ -230,6 +233,44 @@ impl Ledger {
                 Some(entry) => ledger.entries.push(entry),
                 None => ledger.damaged.push(i + 1),
             }
+        }
+        Ok(ledger)
+    }
+
+    /// The ledger at `path`, opened only to add entries: nothing is read but its last byte
+    /// (whether it ends mid-line), and what is appended is not kept in memory, so recording
+    /// the letters of a run of any size takes no memory for the ledger's past.
+    ///
+    /// Errors: the file exists but cannot be read, or is not a regular file (exit code 1).
+    pub fn for_appending(path: &Path) -> Result<Ledger> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut ledger = Ledger {
+            path: path.to_path_buf(),
+            entries: Vec::new(),
+            damaged: Vec::new(),
+            torn_tail: false,
+            keep: false,
+        };
+        let mut file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ledger),
+            Err(e) => return Err(Error::io("read the ledger", path, &e)),
+        };
+        let failed = |e: std::io::Error| Error::io("read the ledger", path, &e);
+        let meta = file.metadata().map_err(failed)?;
+        if !meta.is_file() {
+            return Err(Error::failure(format!(
+                "the ledger `{}` is not a regular file",
+                path.display()
+            ))
+            .hint("move it aside, or set OUTCRY_DATA_DIR to another folder"));
+        }
+        if meta.len() > 0 {
+            let mut last = [0u8];
+            file.seek(SeekFrom::End(-1))
+                .and_then(|_| file.read_exact(&mut last))
+                .map_err(failed)?;
+            ledger.torn_tail = last[0] != b'\n';
         }
         Ok(ledger)
     }
@@ -285,6 +326,13 @@ impl Ledger {
     /// Errors: the folder or the file cannot be written (exit code 1); the entries before the
     /// failing one are on disk.
     pub fn append(&mut self, entries: Vec<Entry>) -> Result<()> {
+        self.append_synced(entries, true)
+    }
+
+    /// [`Ledger::append`], flushing to the disk only every [`SYNC_INTERVAL`] (and at the end
+    /// when `sync`): for the letters of a long run, recorded batch by batch, with
+    /// [`Ledger::sync`] at the end.
+    pub fn append_synced(&mut self, entries: Vec<Entry>, sync: bool) -> Result<()> {
         if entries.is_empty() {
             return Ok(());
         }
@@ -309,13 +357,31 @@ impl Ledger {
                 serde_json::to_string(&entry).map_err(|e| Error::failure(e.to_string()))?;
             line.push('\n');
             file.write_all(line.as_bytes()).map_err(failed)?;
-            self.entries.push(entry);
+            if self.keep {
+                self.entries.push(entry);
+            }
             if synced.elapsed() >= SYNC_INTERVAL {
                 file.sync_data().map_err(failed)?;
                 synced = std::time::Instant::now();
             }
         }
-        file.sync_data().map_err(failed)
+        if sync {
+            file.sync_data().map_err(failed)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes what was appended to the disk.
+    ///
+    /// Errors: the file cannot be opened or synced (exit code 1).
+    pub fn sync(&self) -> Result<()> {
+        match std::fs::OpenOptions::new().append(true).open(&self.path) {
+            Ok(file) => file
+                .sync_data()
+                .map_err(|e| Error::io("write the ledger", &self.path, &e)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::io("write the ledger", &self.path, &e)),
+        }
     }
 }
 

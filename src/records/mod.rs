@@ -21,7 +21,6 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::letters::Letter;
-use crate::output::Plan;
 use crate::render::{Channel, Format};
 
 pub use book::Book;
@@ -55,52 +54,51 @@ fn channels(formats: &[Format]) -> Vec<Channel> {
     out
 }
 
-/// The ledger entries for the letters of a run whose files `plan` wrote: one `written` line
-/// per letter, with its template, recipient, channels, files (absolute), ask, subject, the
-/// Message-ID of its `.eml`, and the letter it follows up (`follows`, a letter id).
-pub fn written_entries(
-    letters: &[Letter],
-    plan: &Plan,
+/// The ledger entry of a letter whose files are `files` (format and path): one `written`
+/// line with its template, recipient, channels, files (absolute), ask, subject, the
+/// Message-ID of its `.eml`, and the letter it follows up (`follows`, a letter id). `time` is
+/// when it was recorded ([`ledger::now`]).
+pub fn written_entry(
+    letter: &Letter,
+    files: &[(Format, std::path::PathBuf)],
     follows: Option<&str>,
-) -> Vec<ledger::Entry> {
-    let time = ledger::now();
-    letters
-        .iter()
-        .enumerate()
-        .map(|(i, letter)| {
-            let files: Vec<&crate::output::Planned> =
-                plan.files.iter().filter(|f| f.letter == i).collect();
-            let formats: Vec<Format> = files.iter().map(|f| f.format).collect();
-            let message_id = files
-                .iter()
-                .find(|f| f.format == Format::Eml)
-                .and_then(|f| message_id(&f.bytes));
-            ledger::Entry {
-                time: time.clone(),
-                letter: letter_id(letter),
-                event: ledger::Event::Written(ledger::Written {
-                    date: letter.date,
-                    template: letter.template_id.clone(),
-                    recipient: letter.recipient.id.clone(),
-                    name: crate::conventions::address_name(&letter.recipient),
-                    channels: channels(&formats),
-                    files: files.iter().map(|f| absolute(&f.path)).collect(),
-                    ask: letter.ask.clone(),
-                    subject: letter.subject.clone(),
-                    message_id,
-                    follows: follows.map(str::to_string),
-                }),
-            }
-        })
-        .collect()
+    time: &str,
+) -> ledger::Entry {
+    let formats: Vec<Format> = files.iter().map(|(f, _)| *f).collect();
+    let message_id = formats
+        .contains(&Format::Eml)
+        .then(|| crate::render::eml::letter_message_id(letter))
+        .flatten();
+    ledger::Entry {
+        time: time.to_string(),
+        letter: letter_id(letter),
+        event: ledger::Event::Written(ledger::Written {
+            date: letter.date,
+            template: letter.template_id.clone(),
+            recipient: letter.recipient.id.clone(),
+            name: crate::conventions::address_name(&letter.recipient),
+            channels: channels(&formats),
+            files: files.iter().map(|(_, p)| absolute(p)).collect(),
+            ask: letter.ask.clone(),
+            subject: letter.subject.clone(),
+            message_id,
+            follows: follows.map(str::to_string),
+        }),
+    }
 }
 
-/// Records the letters of a run in the ledger (called by `write` once the files are on disk).
+/// The ids of the letters the ledger has a `written` line for (to record, on a rerun, the
+/// letters an interrupted run wrote but did not get to record).
 ///
-/// Errors: the ledger cannot be written (exit code 1); the letter files are already written.
-pub fn record_written(letters: &[Letter], plan: &Plan, follows: Option<&str>) -> Result<()> {
-    let mut ledger = Ledger::open(&Ledger::default_path())?;
-    ledger.append(written_entries(letters, plan, follows))
+/// Errors: the ledger cannot be read (exit code 1).
+pub fn recorded_letters() -> Result<std::collections::HashSet<String>> {
+    let ledger = Ledger::open(&Ledger::default_path())?;
+    Ok(ledger
+        .entries()
+        .iter()
+        .filter(|e| matches!(e.event, ledger::Event::Written(_)))
+        .map(|e| e.letter.clone())
+        .collect())
 }
 
 /// Opens the ledger and the sent log and joins them; prints a warning for lines of either
@@ -115,13 +113,6 @@ pub fn load() -> Result<(Ledger, Book)> {
     let sent = crate::mail::log::SentLog::open(&crate::mail::log::SentLog::default_path())?;
     let book = Book::build(ledger.entries(), sent.entries());
     Ok((ledger, book))
-}
-
-/// The Message-ID header of an `.eml` file's bytes.
-fn message_id(bytes: &[u8]) -> Option<String> {
-    use mailparse::MailHeaderMap;
-    let (headers, _) = mailparse::parse_headers(bytes).ok()?;
-    headers.get_first_value("Message-ID")
 }
 
 /// `path` as an absolute path (the current folder in front of a relative one).

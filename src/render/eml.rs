@@ -70,7 +70,9 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
             HeaderName::new_from_ascii_str(UNSENT_HEADER),
             "1".into(),
         ));
-    match letter.recipient.contact.email.as_deref() {
+    // The envelope is given, so lettre need not parse it back out of the headers; it is not
+    // part of the file. Without a recipient email, the message is a draft.
+    let to = match letter.recipient.contact.email.as_deref() {
         Some(to) => {
             let to_addr: lettre::Address = to.parse().map_err(|_| {
                 Error::usage(format!(
@@ -78,15 +80,17 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
                     letter.recipient.id
                 ))
             })?;
-            builder = builder.to(Mailbox::new(Some(letter.recipient.name.clone()), to_addr));
+            builder = builder.to(Mailbox::new(
+                Some(letter.recipient.name.clone()),
+                to_addr.clone(),
+            ));
+            to_addr
         }
-        None => {
-            // A draft: the envelope is only needed to build the message; it is not written.
-            let envelope = lettre::address::Envelope::new(Some(from_addr.clone()), vec![from_addr])
-                .map_err(|e| Error::failure(format!("could not build the message: {e}")))?;
-            builder = builder.envelope(envelope);
-        }
-    }
+        None => from_addr.clone(),
+    };
+    let envelope = lettre::address::Envelope::new(Some(from_addr), vec![to])
+        .map_err(|e| Error::failure(format!("could not build the message: {e}")))?;
+    builder = builder.envelope(envelope);
     let message = builder
         .header(ContentType::TEXT_PLAIN)
         .body(letter.email_text())
@@ -118,6 +122,18 @@ pub fn message_id(letter: &Letter, from: &lettre::Address, reply_to: Option<&str
     format!("<{}.{}@{}>", &key[..16], &content[..32], from.domain())
 }
 
+/// The Message-ID [`render`] gives `letter` (`None` when the sender has no valid address,
+/// when no `.eml` can be made).
+pub fn letter_message_id(letter: &Letter) -> Option<String> {
+    let from: lettre::Address = letter.sender.email.as_deref()?.parse().ok()?;
+    let reply_to = letter
+        .sender
+        .smtp
+        .as_ref()
+        .and_then(|s| s.reply_to.as_deref());
+    Some(message_id(letter, &from, reply_to))
+}
+
 /// The KEY part of a Message-ID made by [`message_id`] (which letter it is, whatever its
 /// text), or `None` for an id of another form.
 pub fn letter_key(message_id: &str) -> Option<&str> {
@@ -139,6 +155,31 @@ fn hash(parts: &[&str]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Whether two rendered messages are the same letter: equal but for the `Date` header (the
+/// time it was written; the Message-ID is made from the content, so it is compared too).
+pub fn same_message(a: &[u8], b: &[u8]) -> bool {
+    fn parts(m: &[u8]) -> (Vec<&[u8]>, &[u8]) {
+        let split = m
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(m.len());
+        let mut headers = Vec::new();
+        let mut skipping = false;
+        for line in m[..split].split(|b| *b == b'\n') {
+            let folded = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
+            if !folded {
+                let lower = line.to_ascii_lowercase();
+                skipping = lower.starts_with(b"date:");
+            }
+            if !skipping {
+                headers.push(line);
+            }
+        }
+        (headers, &m[split..])
+    }
+    parts(a) == parts(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +190,18 @@ mod tests {
         assert_eq!(letter_key(&id), Some("0123456789abcdef"));
         assert_eq!(letter_key("<123.456@example.org>"), None);
         assert_eq!(letter_key("<uuid@host>"), None);
+    }
+
+    #[test]
+    fn messages_differing_only_in_date_are_the_same() {
+        let a = b"From: A <a@example.org>\r\nDate: Sat, 28 Nov 2026 10:00:00 +0000\r\nMessage-ID: <2@x>\r\nSubject: Hi\r\n\r\nBody\r\n";
+        let b = b"From: A <a@example.org>\r\nDate: Sun, 29 Nov 2026 11:00:00 +0000\r\nMessage-ID: <2@x>\r\nSubject: Hi\r\n\r\nBody\r\n";
+        let c = b"From: A <a@example.org>\r\nDate: Sun, 29 Nov 2026 11:00:00 +0000\r\nMessage-ID: <2@x>\r\nSubject: Hi\r\n\r\nBody!\r\n";
+        let d = b"From: B <a@example.org>\r\nDate: Sun, 29 Nov 2026 11:00:00 +0000\r\nMessage-ID: <2@x>\r\nSubject: Hi\r\n\r\nBody\r\n";
+        assert!(same_message(a, b));
+        assert!(!same_message(a, c));
+        assert!(!same_message(a, d));
+        let e = b"From: A <a@example.org>\r\nDate: Sat, 28 Nov 2026 10:00:00 +0000\r\nMessage-ID: <3@x>\r\nSubject: Hi\r\n\r\nBody\r\n";
+        assert!(!same_message(a, e));
     }
 }

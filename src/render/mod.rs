@@ -14,6 +14,8 @@ pub mod md;
 pub mod pdf;
 pub mod txt;
 
+use crate::data::profile::Profile;
+use crate::data::recipients::Recipient;
 use crate::error::Result;
 use crate::letters::Letter;
 
@@ -103,9 +105,9 @@ impl Channel {
 /// How each recipient should be reached, when the user does not choose formats: by email if
 /// both sides have an address; otherwise a print-ready PDF letter, plus a call script when there is a
 /// phone number and form-ready text when there is a contact form.
-pub fn best_formats(letter: &Letter) -> Vec<Format> {
-    let c = &letter.recipient.contact;
-    if c.email.is_some() && letter.sender.email.is_some() {
+pub fn best_formats(recipient: &Recipient, sender: &Profile) -> Vec<Format> {
+    let c = &recipient.contact;
+    if c.email.is_some() && sender.email.is_some() {
         return vec![Format::Txt, Format::Eml];
     }
     let mut f = vec![Format::Pdf, Format::Envelope];
@@ -128,5 +130,15 @@ pub fn render(letter: &Letter, format: Format) -> Result<Vec<u8>> {
         Format::Envelope => Ok(envelope::render(letter).into_bytes()),
         Format::Call => Ok(call::render(letter).into_bytes()),
         Format::Form => Ok(form::render(letter).into_bytes()),
+    }
+}
+
+/// Whether two renderings of a letter in `format` have the same content: the same bytes, except
+/// that an `.eml` may differ in the `Date` and `Message-ID` headers, which are made anew each
+/// time a message is rendered.
+pub fn same_content(format: Format, a: &[u8], b: &[u8]) -> bool {
+    match format {
+        Format::Eml => eml::same_message(a, b),
+        _ => a == b,
     }
 }

@@ -11,6 +11,9 @@
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str};
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::error::{Error, Result};
 use crate::letters::Letter;
 
@@ -56,10 +59,58 @@ fn page_spec(letter: &Letter) -> PageSpec {
     }
 }
 
+/// DejaVu Sans, parsed once per process.
+fn face() -> Result<&'static ttf_parser::Face<'static>> {
+    static FACE: OnceLock<std::result::Result<ttf_parser::Face<'static>, String>> = OnceLock::new();
+    FACE.get_or_init(|| {
+        ttf_parser::Face::parse(dejavu::sans::regular(), 0).map_err(|e| e.to_string())
+    })
+    .as_ref()
+    .map_err(|e| Error::failure(format!("the built-in font is unreadable: {e}")))
+}
+
+/// A character's glyph in the full font and its advance width in 1/1000 em.
+#[derive(Clone, Copy)]
+struct Glyph {
+    id: u16,
+    width: f32,
+}
+
+/// The characters whose glyphs are looked up once per process: Latin, Greek, Cyrillic and
+/// the other scripts below U+0800, then general punctuation (dashes, curly quotes) and
+/// currency signs.
+const CACHED: [std::ops::Range<u32>; 2] = [0..0x0800, 0x2000..0x20C0];
+
+fn lookup(face: &ttf_parser::Face, c: char) -> Glyph {
+    let id = face
+        .glyph_index(c)
+        .or_else(|| face.glyph_index('?'))
+        .unwrap_or(ttf_parser::GlyphId(0));
+    let upem = f32::from(face.units_per_em());
+    Glyph {
+        id: id.0,
+        width: f32::from(face.glyph_hor_advance(id).unwrap_or(0)) * 1000.0 / upem,
+    }
+}
+
+/// Glyph ids and widths of the [`CACHED`] characters, in order.
+fn cached_glyphs(face: &ttf_parser::Face<'static>) -> &'static [Glyph] {
+    static GLYPHS: OnceLock<Vec<Glyph>> = OnceLock::new();
+    GLYPHS.get_or_init(|| {
+        CACHED
+            .iter()
+            .flat_map(|r| r.clone())
+            .map(|u| lookup(face, char::from_u32(u).unwrap_or('?')))
+            .collect()
+    })
+}
+
 /// The font and what has been used of it.
-struct Font<'a> {
-    face: ttf_parser::Face<'a>,
-    data: &'a [u8],
+struct Font {
+    face: &'static ttf_parser::Face<'static>,
+    cached: &'static [Glyph],
+    /// Characters outside [`CACHED`], looked up once per letter.
+    others: HashMap<char, Glyph>,
     remapper: subsetter::GlyphRemapper,
     /// (new glyph id, character) for the Unicode map.
     used: Vec<(u16, char)>,
@@ -67,40 +118,38 @@ struct Font<'a> {
     widths: Vec<f32>,
 }
 
-impl<'a> Font<'a> {
-    fn new(data: &'a [u8]) -> Result<Font<'a>> {
-        let face = ttf_parser::Face::parse(data, 0)
-            .map_err(|e| Error::failure(format!("the built-in font is unreadable: {e}")))?;
+impl Font {
+    fn new() -> Result<Font> {
+        let face = face()?;
         let mut remapper = subsetter::GlyphRemapper::new();
         remapper.remap(0); // .notdef stays glyph 0
         Ok(Font {
             face,
-            data,
+            cached: cached_glyphs(face),
+            others: HashMap::new(),
             remapper,
             used: Vec::new(),
             widths: vec![0.0],
         })
     }
 
-    fn units(&self, gid: ttf_parser::GlyphId) -> f32 {
-        let upem = f32::from(self.face.units_per_em());
-        f32::from(self.face.glyph_hor_advance(gid).unwrap_or(0)) * 1000.0 / upem
+    /// The glyph of a character (a `?` when the font has none).
+    fn glyph(&mut self, c: char) -> Glyph {
+        let u = u32::from(c);
+        let mut offset = 0;
+        for range in &CACHED {
+            if range.contains(&u) {
+                return self.cached[(offset + u - range.start) as usize];
+            }
+            offset += range.end - range.start;
+        }
+        let face = self.face;
+        *self.others.entry(c).or_insert_with(|| lookup(face, c))
     }
 
     /// Width of a string at `size` points.
-    fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars()
-            .map(|c| {
-                let gid = self
-                    .face
-                    .glyph_index(c)
-                    .or_else(|| self.face.glyph_index('?'))
-                    .unwrap_or(ttf_parser::GlyphId(0));
-                self.units(gid)
-            })
-            .sum::<f32>()
-            * size
-            / 1000.0
+    fn width(&mut self, text: &str, size: f32) -> f32 {
+        text.chars().map(|c| self.glyph(c).width).sum::<f32>() * size / 1000.0
     }
 
     /// Encodes a string as 2-byte glyph ids of the subset (Identity-H).
@@ -108,16 +157,11 @@ impl<'a> Font<'a> {
         let mut out = Vec::with_capacity(text.len() * 2);
         for c in text.chars() {
             let c = if c == '\t' { ' ' } else { c };
-            let gid = self
-                .face
-                .glyph_index(c)
-                .or_else(|| self.face.glyph_index('?'))
-                .unwrap_or(ttf_parser::GlyphId(0));
-            let new = self.remapper.remap(gid.0);
+            let glyph = self.glyph(c);
+            let new = self.remapper.remap(glyph.id);
             if usize::from(new) >= self.widths.len() {
-                let w = self.units(gid);
                 self.widths.resize(usize::from(new) + 1, 0.0);
-                self.widths[usize::from(new)] = w;
+                self.widths[usize::from(new)] = glyph.width;
                 self.used.push((new, c));
             }
             out.extend_from_slice(&new.to_be_bytes());
@@ -135,22 +179,31 @@ struct Placed {
     text: String,
 }
 
-/// Wraps `text` to `width` points.
-fn wrap(font: &Font, text: &str, size: f32, width: f32) -> Vec<String> {
+/// Wraps `text` to `width` points. The width of a line grows word by word (the same sums, in
+/// the same order, as measuring each candidate line whole).
+fn wrap(font: &mut Font, text: &str, size: f32, width: f32) -> Vec<String> {
+    let space = font.glyph(' ').width;
     let mut lines = Vec::new();
     for raw in text.lines() {
         let mut line = String::new();
+        let mut line_units = 0.0f32;
         for word in raw.split(' ') {
-            let candidate = if line.is_empty() {
-                word.to_string()
+            let start = if line.is_empty() {
+                0.0
             } else {
-                format!("{line} {word}")
+                line_units + space
             };
-            if font.width(&candidate, size) <= width || line.is_empty() {
-                line = candidate;
+            let units = word.chars().fold(start, |sum, c| sum + font.glyph(c).width);
+            if units * size / 1000.0 <= width || line.is_empty() {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_units = units;
             } else {
                 lines.push(std::mem::take(&mut line));
-                line = word.to_string();
+                line.push_str(word);
+                line_units = word.chars().fold(0.0, |sum, c| sum + font.glyph(c).width);
             }
         }
         lines.push(line);
@@ -161,7 +214,7 @@ fn wrap(font: &Font, text: &str, size: f32, width: f32) -> Vec<String> {
 /// Renders a letter as a PDF document.
 pub fn render(letter: &Letter) -> Result<Vec<u8>> {
     let spec = page_spec(letter);
-    let mut font = Font::new(dejavu::sans::regular())?;
+    let mut font = Font::new()?;
     let text_width = spec.width - 2.0 * spec.margin;
     let top = spec.height - 36.0;
     let bottom = 48.0;
@@ -228,7 +281,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
         *y -= lead;
     };
     for line in wrap(
-        &font,
+        &mut font,
         &format!("Subject: {}", letter.subject),
         BODY_SIZE,
         text_width,
@@ -238,7 +291,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
     y -= LEADING * 0.6;
     let signoff = crate::conventions::signoff(&letter.recipient);
     for paragraph in letter.body.split("\n\n") {
-        for line in wrap(&font, paragraph, BODY_SIZE, text_width) {
+        for line in wrap(&mut font, paragraph, BODY_SIZE, text_width) {
             put(&mut placed, &mut y, &mut page, line, BODY_SIZE, LEADING);
         }
         // Room to sign by hand after the sign-off.
@@ -269,7 +322,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
                 format!("[{}]", i + 1)
             };
             for line in wrap(
-                &font,
+                &mut font,
                 &format!("{mark} {}", crate::letters::source_line(s)),
                 SMALL,
                 text_width,
@@ -370,7 +423,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
         .cap_height(f32::from(face.capital_height().unwrap_or(face.ascender())) * scale)
         .stem_v(80.0)
         .font_file2(font_file);
-    let subset = subsetter::subset(font.data, 0, &font.remapper)
+    let subset = subsetter::subset(dejavu::sans::regular(), 0, &font.remapper)
         .map_err(|e| Error::failure(format!("could not embed the font: {e:?}")))?;
     let compressed = deflate(&subset);
     pdf.stream(font_file, &compressed)

@@ -27,6 +27,9 @@ pub struct Env {
     /// `OUTCRY_LOCK_WAIT_SECONDS`: how long `send` waits for another `send` that is using
     /// the sent log before giving up (default 60).
     pub lock_wait_seconds: u64,
+    /// `OUTCRY_PROGRESS_DELAY_MS`: how long a run goes before its progress bar appears, in
+    /// milliseconds (default 1,000; tests set 0).
+    pub progress_delay_ms: u64,
 }
 
 /// The default number of days after which recipient data is called stale.
@@ -64,6 +67,9 @@ pub fn get() -> &'static Env {
             lock_wait_seconds: var("OUTCRY_LOCK_WAIT_SECONDS")
                 .and_then(|v| v.trim().parse().ok())
                 .unwrap_or(60),
+            progress_delay_ms: var("OUTCRY_PROGRESS_DELAY_MS")
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(1_000),
         }
     })
 }

@@ -12,6 +12,7 @@ mod library;
 mod pty;
 mod recipients;
 mod records;
+mod scale;
 mod send;
 mod smtp_server;
 mod templates;

@@ -762,3 +762,66 @@ fn ctrl_c_after_the_letters_are_written_says_where_they_are() {
     assert!(!rest.contains("nothing was written"), "{rest}");
     assert!(t.path("letters").is_dir());
 }
+
+/// A run to many recipients shows a progress bar on the terminal (here at once, instead of
+/// after a second), and none with --quiet.
+#[test]
+fn a_long_write_shows_progress_unless_quiet() {
+    let recipients: String = (0..300)
+        .map(|i| {
+            format!(
+                "- id: bench-{i:03}\n  name: Bench Recipient {i}\n  body: other\n  country: NZ\n  contact: {{email: bench{i}@example.org}}\n"
+            )
+        })
+        .collect();
+    let t = Test::new().file("recipients.yaml", &recipients);
+    let args = |out: &'static str, quiet: bool| {
+        let mut a = vec![
+            "--recipients",
+            "recipients.yaml",
+            "write",
+            "-t",
+            "thank-you",
+            "--all",
+            "--country",
+            "NZ",
+            "--set",
+            "action=your work",
+            "--set",
+            "personal=I am a nurse.",
+            "--sender-name",
+            "Zoë Example",
+            "--sender-email",
+            "zoe@example.org",
+            "--sender-address",
+            "12 Elm Street",
+            "--format",
+            "eml",
+            "--no-input",
+            "--out",
+            out,
+        ];
+        if quiet {
+            a.push("--quiet");
+        }
+        a
+    };
+    let delay = [("OUTCRY_PROGRESS_DELAY_MS", "0")];
+    let mut s = spawn_with(&t, &args("shown", false), &delay);
+    s.expect("/300 letters").unwrap();
+    let rest = until_eof(&mut s);
+    assert!(
+        rest.contains("Wrote 300 letters (300 files) to shown"),
+        "{rest}"
+    );
+    let status = exit_code(&s);
+    assert!(status.ends_with(", 0)"), "{status}");
+
+    let mut s = spawn_with(&t, &args("quiet", true), &delay);
+    let all = until_eof(&mut s);
+    assert!(
+        all.contains("Wrote 300 letters (300 files) to quiet"),
+        "{all}"
+    );
+    assert!(!all.contains("/300 letters"), "{all}");
+}

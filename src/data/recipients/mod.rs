@@ -434,18 +434,21 @@ impl Directory {
         }
         for path in extra {
             let text = crate::support::fs::read_text(path, "recipients file")?;
-            let parsed = parse_file(path, &text);
-            if !parsed.problems.is_empty() {
+            // Records go straight into the directory as they are read, so a large file is
+            // never held twice; a file with any problem fails the whole load.
+            let file = dir.provenance.len();
+            let (problems, provenance) = read_file(path, &text, &mut |r| dir.insert(r, file));
+            if !problems.is_empty() {
                 return Err(problems_error(
                     &format!("recipients file `{}` is invalid", path.display()),
-                    &parsed.problems,
+                    &problems,
                     &format!(
                         "fix the lines above, then check with: outcry recipients check {}",
                         path.display()
                     ),
                 ));
             }
-            dir.add(parsed);
+            dir.provenance.push(provenance);
         }
         dir.apply_terms(crate::support::env::today_or_clock());
         Ok(dir)
@@ -545,27 +548,33 @@ impl Directory {
     pub fn add(&mut self, parsed: ParsedFile) {
         let file = self.provenance.len();
         for r in parsed.recipients {
-            let i = match self.by_id.get(&r.id) {
-                Some(&i) => {
-                    self.recipients[i] = r;
-                    self.origin[i] = file;
-                    i
-                }
-                None => {
-                    let i = self.recipients.len();
-                    self.by_id.insert(r.id.clone(), i);
-                    self.recipients.push(r);
-                    self.origin.push(file);
-                    i
-                }
-            };
-            for other in self.recipients[i].ids.values() {
-                self.by_other_id
-                    .entry(other.to_ascii_lowercase())
-                    .or_insert(i);
-            }
+            self.insert(r, file);
         }
         self.provenance.push(parsed.provenance);
+    }
+
+    /// Adds one record from file number `file` (in load order), or replaces the earlier
+    /// record with its id in place.
+    fn insert(&mut self, r: Recipient, file: usize) {
+        let i = match self.by_id.get(&r.id) {
+            Some(&i) => {
+                self.recipients[i] = r;
+                self.origin[i] = file;
+                i
+            }
+            None => {
+                let i = self.recipients.len();
+                self.by_id.insert(r.id.clone(), i);
+                self.recipients.push(r);
+                self.origin.push(file);
+                i
+            }
+        };
+        for other in self.recipients[i].ids.values() {
+            self.by_other_id
+                .entry(other.to_ascii_lowercase())
+                .or_insert(i);
+        }
     }
 
     /// Finds a recipient by id (or by an id in another dataset, e.g. a bioguide id, in any
@@ -932,11 +941,48 @@ pub struct ParsedFile {
 
 /// Parses and validates a recipients file. Never fails: problems are collected.
 pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
-    let mut problems = Vec::new();
-    let problem = |line: Option<usize>, message: String| Problem {
-        file: path.to_path_buf(),
-        line,
-        message,
+    let mut recipients = Vec::new();
+    let (problems, provenance) = read_file(path, text, &mut |r| recipients.push(r));
+    if problems
+        .iter()
+        .any(|p| p.message.starts_with("not valid YAML"))
+    {
+        recipients.clear();
+    }
+    ParsedFile {
+        recipients,
+        problems,
+        provenance,
+    }
+}
+
+/// Records per piece of a large list that is parsed at once (see [`read_file`]).
+const RECORDS_PER_PIECE: usize = 256;
+
+/// Reads a recipients file, handing each good record to `keep` as soon as it is checked;
+/// returns every problem (with lines) and the file's provenance. When there are problems,
+/// the caller must not use the file (some good records may already have been kept).
+///
+/// A YAML parser holds a whole document's events in memory (kilobytes per record), so the
+/// list is parsed in pieces of [`RECORDS_PER_PIECE`] records, found by their `- ` lines, and
+/// the file-level fields around it on their own: memory stays small for a file of any size.
+/// Anything the pieces cannot be read as (an anchor used across pieces, a list in flow style,
+/// a syntax error) is read as one document instead, which also reports the error exactly.
+fn read_file(
+    path: &Path,
+    text: &str,
+    keep: &mut dyn FnMut(Recipient),
+) -> (Vec<Problem>, Provenance) {
+    let mut reader = Reader {
+        path,
+        text,
+        starts: Vec::new(),
+        source: None,
+        as_of: None,
+        seen: HashMap::new(),
+        problems: Vec::new(),
+        oldest: None,
+        keep,
     };
     let mut provenance = Provenance {
         file: path.display().to_string(),
@@ -946,110 +992,261 @@ pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
         dataset: None,
         update: None,
     };
-
     if let Err((line, why)) = crate::support::text::check_yaml_nesting(text) {
-        problems.push(problem(Some(line), why));
-        return ParsedFile {
-            recipients: Vec::new(),
-            problems,
-            provenance,
+        let problem = Problem {
+            file: path.to_path_buf(),
+            line: Some(line),
+            message: why,
         };
+        return (vec![problem], provenance);
     }
-    // Accept either `recipients: [...]` with file-level fields, or a bare list.
-    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            problems.push(problem(
-                yaml_location(&e),
-                format!("not valid YAML: {}", yaml_reason(&e)),
-            ));
-            return ParsedFile {
-                recipients: Vec::new(),
-                problems,
-                provenance,
-            };
+    let layout = list_layout(text);
+    let framed = layout.as_ref().and_then(|l| Some((l, frame(text, l)?)));
+    let done = match framed {
+        Some((l, file)) => {
+            reader.starts = l.starts.clone();
+            reader.source = file.source;
+            reader.as_of = file.as_of;
+            provenance.licence = file.licence;
+            provenance.attribution = file.attribution;
+            read_pieces(&mut reader, l)
         }
+        None => 0,
     };
+    if layout.as_ref().is_none_or(|l| done < l.starts.len()) {
+        match read_whole(&mut reader, done) {
+            Ok(file) if done == 0 => {
+                provenance.licence = file.licence;
+                provenance.attribution = file.attribution;
+            }
+            Ok(_) => {}
+            Err(problem) => return (vec![problem], provenance),
+        }
+    }
+    provenance.as_of = reader.oldest.take();
+    (reader.problems, provenance)
+}
+
+/// Where the list of records is in a file: the 1-based line of each record's `- ` and the
+/// byte offset of each of those lines, plus the offset just past the list.
+struct Layout {
+    starts: Vec<usize>,
+    offsets: Vec<usize>,
+    end: usize,
+    /// Whether the list is under a `recipients:` key (else the file is a bare list).
+    keyed: bool,
+}
+
+fn list_layout(text: &str) -> Option<Layout> {
+    let starts = record_start_lines(text);
+    let last = *starts.last()?;
+    let mut offsets = Vec::with_capacity(starts.len());
+    let mut next = starts.iter().peekable();
+    let mut offset = 0;
+    let mut end = text.len();
+    let mut indent = None;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let n = i + 1;
+        if next.peek() == Some(&&n) {
+            next.next();
+            offsets.push(offset);
+            if indent.is_none() {
+                indent = Some(line.len() - line.trim_start().len());
+            }
+        } else if n > last {
+            // The first line after the last record that is not part of it ends the list
+            // (the same rule as `record_start_lines`).
+            let trimmed = line.trim_start();
+            let this = line.len() - trimmed.len();
+            let content = trimmed.trim_end();
+            if !content.is_empty()
+                && !content.starts_with('#')
+                && indent.is_some_and(|ind| this < ind || (ind == 0 && this == 0))
+            {
+                end = offset;
+                break;
+            }
+        }
+        offset += line.len();
+    }
+    (offsets.len() == starts.len()).then_some(Layout {
+        starts,
+        offsets,
+        end,
+        keyed: text.lines().any(|l| l.trim_end() == "recipients:"),
+    })
+}
+
+/// The file-level fields, read from the text around the list; `None` when that text is not
+/// what a recipients file has around its list (then the file is read whole).
+fn frame(text: &str, layout: &Layout) -> Option<RecipientFile> {
+    let around = format!("{}{}", &text[..layout.offsets[0]], &text[layout.end..]);
+    let value: serde_yaml::Value = serde_yaml::from_str(&around).ok()?;
+    match (&value, layout.keyed) {
+        (serde_yaml::Value::Null, false) => Some(RecipientFile::default()),
+        (serde_yaml::Value::Mapping(m), true)
+            if m.get("recipients").is_some_and(serde_yaml::Value::is_null) =>
+        {
+            serde_yaml::from_value(value).ok()
+        }
+        _ => None,
+    }
+}
+
+/// Reads the list piece by piece; returns how many records were read (all of them, unless a
+/// piece could not be read on its own).
+fn read_pieces(reader: &mut Reader, layout: &Layout) -> usize {
+    let count = layout.starts.len();
+    let mut done = 0;
+    while done < count {
+        let upto = (done + RECORDS_PER_PIECE).min(count);
+        let end = layout.offsets.get(upto).copied().unwrap_or(layout.end);
+        let piece = &reader.text[layout.offsets[done]..end];
+        match serde_yaml::from_str::<Vec<serde_yaml::Value>>(piece) {
+            Ok(values) if values.len() == upto - done => {
+                for (k, value) in values.into_iter().enumerate() {
+                    reader.record(done + k, value);
+                }
+                done = upto;
+            }
+            _ => break,
+        }
+    }
+    done
+}
+
+/// Reads the file as one document and checks its records from number `skip` on (those
+/// before were read in pieces). Returns the file-level fields, or the one problem that stops
+/// the file (not YAML, or not a recipients file).
+fn read_whole(reader: &mut Reader, skip: usize) -> std::result::Result<RecipientFile, Problem> {
+    let problem = |line: Option<usize>, message: String| Problem {
+        file: reader.path.to_path_buf(),
+        line,
+        message,
+    };
+    // Accept either `recipients: [...]` with file-level fields, or a bare list.
+    let value: serde_yaml::Value = serde_yaml::from_str(reader.text).map_err(|e| {
+        problem(
+            yaml_location(&e),
+            format!("not valid YAML: {}", yaml_reason(&e)),
+        )
+    })?;
     let file: RecipientFile = match value {
         serde_yaml::Value::Sequence(items) => RecipientFile {
             recipients: items,
             ..Default::default()
         },
         serde_yaml::Value::Null => RecipientFile::default(),
-        other => match serde_yaml::from_value(other) {
-            Ok(f) => f,
-            Err(e) => {
-                let reason = yaml_reason(&e);
-                let line = backticked(&reason)
-                    .and_then(|field| find_key_line(text, 0, usize::MAX, &field));
-                problems.push(problem(
-                    line,
-                    format!("{reason} (a recipients file is a list, or a mapping with a `recipients:` list)"),
-                ));
-                return ParsedFile {
-                    recipients: Vec::new(),
-                    problems,
-                    provenance,
-                };
-            }
-        },
+        other => serde_yaml::from_value(other).map_err(|e| {
+            let reason = yaml_reason(&e);
+            let line = backticked(&reason)
+                .and_then(|field| find_key_line(reader.text, 0, usize::MAX, &field));
+            problem(
+                line,
+                format!(
+                    "{reason} (a recipients file is a list, or a mapping with a `recipients:` list)"
+                ),
+            )
+        })?,
     };
-    provenance.licence = file.licence.clone();
-    provenance.attribution = file.attribution.clone();
+    let RecipientFile {
+        source,
+        as_of,
+        licence,
+        attribution,
+        recipients: values,
+    } = file;
+    if skip == 0 {
+        reader.starts = record_start_lines(reader.text);
+        reader.source = source;
+        reader.as_of = as_of;
+    }
+    for (i, value) in values.into_iter().enumerate().skip(skip) {
+        reader.record(i, value);
+    }
+    Ok(RecipientFile {
+        licence,
+        attribution,
+        ..RecipientFile::default()
+    })
+}
 
-    let starts = record_start_lines(text);
-    let start_of = |i: usize| starts.get(i).copied();
-    let end_of = |i: usize| starts.get(i + 1).copied().unwrap_or(usize::MAX);
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut recipients = Vec::new();
-    for (i, value) in file.recipients.into_iter().enumerate() {
-        let start = start_of(i);
+/// Checks records one by one and keeps the good ones.
+struct Reader<'t, 'k> {
+    path: &'t Path,
+    text: &'t str,
+    /// 1-based line of each record's start.
+    starts: Vec<usize>,
+    /// File-level defaults.
+    source: Option<String>,
+    as_of: Option<String>,
+    /// Ids seen so far → record number.
+    seen: HashMap<String, usize>,
+    problems: Vec<Problem>,
+    /// The oldest `as_of` of the records kept.
+    oldest: Option<String>,
+    keep: &'k mut dyn FnMut(Recipient),
+}
+
+impl Reader<'_, '_> {
+    /// Checks record number `i` (from 0) and keeps it when it has no problem.
+    fn record(&mut self, i: usize, value: serde_yaml::Value) {
+        let text = self.text;
+        let start = self.starts.get(i).copied();
+        let end = self.starts.get(i + 1).copied().unwrap_or(usize::MAX);
+        let problem = |line: Option<usize>, message: String| Problem {
+            file: self.path.to_path_buf(),
+            line,
+            message,
+        };
         let mut r: Recipient = match serde_yaml::from_value(value) {
             Ok(r) => r,
             Err(e) => {
                 let reason = yaml_reason(&e);
                 let line = backticked(&reason)
-                    .and_then(|field| start.and_then(|s| find_key_line(text, s, end_of(i), &field)))
+                    .and_then(|field| start.and_then(|s| find_key_line(text, s, end, &field)))
                     .or(start);
-                problems.push(problem(line, format!("recipient #{}: {reason}", i + 1)));
-                continue;
+                let p = problem(line, format!("recipient #{}: {reason}", i + 1));
+                self.problems.push(p);
+                return;
             }
         };
         if r.source.is_none() {
-            r.source = file.source.clone();
+            r.source = self.source.clone();
         }
         if r.as_of.is_none() {
-            r.as_of = file.as_of.clone();
+            r.as_of = self.as_of.clone();
         }
         // Data files use codes: only case and `UK` are forgiven here (names are for people typing).
         let up = r.country.trim().to_uppercase();
         r.country = if up == "UK" { "GB".into() } else { up };
         let field_line = |field: &str| {
             start
-                .and_then(|s| find_key_line(text, s, end_of(i), field))
+                .and_then(|s| find_key_line(text, s, end, field))
                 .or(start)
         };
-        let before = problems.len();
+        let mut found = Vec::new();
         for (field, message) in validate(&r) {
-            problems.push(problem(field_line(field), message));
+            found.push(problem(field_line(field), message));
         }
-        if let Some(first) = seen.get(&r.id) {
-            problems.push(problem(
+        if let Some(first) = self.seen.get(&r.id) {
+            found.push(problem(
                 field_line("id"),
                 format!("duplicate id `{}` (first used by recipient #{first})", r.id),
             ));
         } else {
-            seen.insert(r.id.clone(), i + 1);
+            self.seen.insert(r.id.clone(), i + 1);
         }
-        if problems.len() == before {
-            recipients.push(r);
+        if found.is_empty() {
+            if let Some(d) = &r.as_of
+                && self.oldest.as_ref().is_none_or(|o| d < o)
+            {
+                self.oldest = Some(d.clone());
+            }
+            (self.keep)(r);
+        } else {
+            self.problems.extend(found);
         }
-    }
-    provenance.as_of = recipients.iter().filter_map(|r| r.as_of.clone()).min();
-    ParsedFile {
-        recipients,
-        problems,
-        provenance,
     }
 }
 
@@ -1379,6 +1576,133 @@ mod tests {
         let text = "- id: a\n  name: A\n  body: other\n  country: GB\n  emial: x@y.org\n";
         let parsed = parse_file(Path::new("x.yaml"), text);
         assert_eq!(parsed.problems[0].line, Some(5), "{:?}", parsed.problems);
+    }
+
+    /// `n` records, indented by `indent`, numbered from 0.
+    fn records(n: usize, indent: &str) -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "{indent}- id: r-{i:04}\n{indent}  name: R {i}\n{indent}  body: other\n{indent}  country: nz\n{indent}  contact: {{email: r{i}@example.org}}\n"
+                )
+            })
+            .collect()
+    }
+
+    /// The file read as one document, the way it was always read.
+    fn read_as_one(text: &str) -> ParsedFile {
+        let mut recipients = Vec::new();
+        let mut keep = |r| recipients.push(r);
+        let mut reader = Reader {
+            path: Path::new("x.yaml"),
+            text,
+            starts: Vec::new(),
+            source: None,
+            as_of: None,
+            seen: HashMap::new(),
+            problems: Vec::new(),
+            oldest: None,
+            keep: &mut keep,
+        };
+        let file = read_whole(&mut reader, 0).unwrap();
+        let problems = std::mem::take(&mut reader.problems);
+        let oldest = reader.oldest.take();
+        ParsedFile {
+            recipients,
+            problems,
+            provenance: Provenance {
+                file: "x.yaml".into(),
+                licence: file.licence,
+                attribution: file.attribution,
+                as_of: oldest,
+                dataset: None,
+                update: None,
+            },
+        }
+    }
+
+    #[test]
+    fn a_long_list_read_in_pieces_is_read_as_one() {
+        let n = RECORDS_PER_PIECE * 2 + 7;
+        for text in [
+            records(n, ""),
+            format!(
+                "# a comment\nsource: Test data\nas_of: 2026-01-02\nrecipients:\n{}licence: CC0\nattribution: Us\n",
+                records(n, "  ")
+            ),
+            format!(
+                "---\nlicence: CC0\nrecipients:\n{}\n# the end\n",
+                records(n, "")
+            ),
+        ] {
+            let pieces = parse_file(Path::new("x.yaml"), &text);
+            let whole = read_as_one(&text);
+            assert!(pieces.problems.is_empty(), "{:?}", pieces.problems);
+            assert_eq!(pieces.recipients.len(), n);
+            assert_eq!(pieces.recipients, whole.recipients);
+            assert_eq!(pieces.recipients[n - 1].country, "NZ");
+            assert_eq!(
+                format!("{:?}", pieces.provenance),
+                format!("{:?}", whole.provenance)
+            );
+        }
+    }
+
+    #[test]
+    fn problems_in_later_pieces_keep_their_lines() {
+        let mut text = records(RECORDS_PER_PIECE + 3, "");
+        // The last record (number 259, in the second piece) gets a bad body on line 5 * 258 + 3.
+        text = text.replacen(
+            "- id: r-0258\n  name: R 258\n  body: other",
+            "- id: r-0258\n  name: R 258\n  body: senate",
+            1,
+        );
+        let parsed = parse_file(Path::new("x.yaml"), &text);
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        assert_eq!(parsed.problems[0].line, Some(5 * 258 + 3));
+        assert!(parsed.problems[0].message.contains("unknown body `senate`"));
+
+        let aliased = format!(
+            "- id: first\n  name: F\n  body: other\n  country: GB\n  contact: &c {{email: f@example.org}}\n{}- id: last\n  name: L\n  body: other\n  country: GB\n  contact: *c\n",
+            records(RECORDS_PER_PIECE + 1, "")
+        );
+        let parsed = parse_file(Path::new("x.yaml"), &aliased);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(parsed.recipients.len(), RECORDS_PER_PIECE + 3);
+        assert_eq!(
+            parsed.recipients.last().unwrap().contact.email.as_deref(),
+            Some("f@example.org")
+        );
+
+        let broken = format!(
+            "{}- id: x\n  name: [unclosed\n",
+            records(RECORDS_PER_PIECE + 1, "")
+        );
+        let parsed = parse_file(Path::new("x.yaml"), &broken);
+        assert!(parsed.recipients.is_empty());
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        assert!(
+            parsed.problems[0].message.starts_with("not valid YAML"),
+            "{:?}",
+            parsed.problems
+        );
+        assert_eq!(parsed.problems[0].message, read_as_one_error(&broken));
+    }
+
+    fn read_as_one_error(text: &str) -> String {
+        let mut keep = |_| {};
+        let mut reader = Reader {
+            path: Path::new("x.yaml"),
+            text,
+            starts: Vec::new(),
+            source: None,
+            as_of: None,
+            seen: HashMap::new(),
+            problems: Vec::new(),
+            oldest: None,
+            keep: &mut keep,
+        };
+        read_whole(&mut reader, 0).err().unwrap().message
     }
 
     #[test]
