@@ -168,7 +168,12 @@ impl<'a> Plan<'a> {
 
     /// Where letter `i` goes in `format`.
     pub fn path(&self, i: usize, format: Format) -> PathBuf {
-        self.out.join(self.name(i, format, self.number))
+        self.out.join(self.file_name(i, format))
+    }
+
+    /// The file name of letter `i` in `format`.
+    pub fn file_name(&self, i: usize, format: Format) -> String {
+        self.name(i, format, self.number)
     }
 
     fn name(&self, i: usize, format: Format, number: Option<u32>) -> String {

@@ -716,10 +716,12 @@ fn write_letters<'l>(
     letter: impl Fn(usize) -> Result<Cow<'l, Letter>> + Sync,
 ) -> Result<i32> {
     let time = ledger::now();
+    // The ledger names files by absolute path: the folder made absolute once.
+    let folder = std::path::absolute(&s.out).unwrap_or_else(|_| s.out.clone());
     let files_of = |plan: &Plan, i: usize| -> Vec<(Format, PathBuf)> {
         plan.formats(i)
             .iter()
-            .map(|f| (f, plan.path(i, f)))
+            .map(|f| (f, folder.join(plan.file_name(i, f))))
             .collect()
     };
     // The ledger: every letter, whatever the channel (`outcry followup`, `outcry history`).

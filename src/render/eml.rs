@@ -62,10 +62,11 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
         })?;
         builder = builder.reply_to(Mailbox::new(Some(letter.sender.name.clone()), addr));
     }
+    let text = letter.email_text();
     let mut builder = builder
         .from(from)
         .subject(letter.subject.clone())
-        .message_id(Some(message_id(letter, &from_addr, reply_to)))
+        .message_id(Some(message_id_of(letter, &from_addr, reply_to, &text)))
         .raw_header(HeaderValue::new(
             HeaderName::new_from_ascii_str(UNSENT_HEADER),
             "1".into(),
@@ -93,7 +94,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
     builder = builder.envelope(envelope);
     let message = builder
         .header(ContentType::TEXT_PLAIN)
-        .body(letter.email_text())
+        .body(text)
         .map_err(|e| Error::failure(format!("could not build the message: {e}")))?;
     Ok(message.formatted())
 }
@@ -107,6 +108,16 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
 /// since it was sent. Nothing about the machine goes in (RFC 5322 only asks for uniqueness,
 /// which the sender's own domain and the hash give).
 pub fn message_id(letter: &Letter, from: &lettre::Address, reply_to: Option<&str>) -> String {
+    message_id_of(letter, from, reply_to, &letter.email_text())
+}
+
+/// [`message_id`] with the letter's [`Letter::email_text`] already made.
+fn message_id_of(
+    letter: &Letter,
+    from: &lettre::Address,
+    reply_to: Option<&str>,
+    text: &str,
+) -> String {
     let key = hash(&[from.as_ref(), &letter.template_id, &letter.recipient.id]);
     let content = hash(&[
         &letter.template_id,
@@ -117,7 +128,7 @@ pub fn message_id(letter: &Letter, from: &lettre::Address, reply_to: Option<&str
         from.as_ref(),
         reply_to.unwrap_or(""),
         &letter.subject,
-        &letter.email_text(),
+        text,
     ]);
     format!("<{}.{}@{}>", &key[..16], &content[..32], from.domain())
 }
@@ -152,7 +163,14 @@ fn hash(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0u8]);
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = h.finalize();
+    let mut out = String::with_capacity(digest.len() * 2);
+    for b in digest.iter() {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xF)]));
+    }
+    out
 }
 
 /// Whether two rendered messages are the same letter: equal but for the `Date` header (the
