@@ -174,6 +174,18 @@ fn a_write_killed_mid_way_leaves_whole_files_and_runs_again_to_the_end() {
             "{name} was written again"
         );
     }
+    // The ledger knows every letter once: those the killed run recorded, those it wrote but
+    // did not get to record (recorded by the rerun), and the rest.
+    let ledger = std::fs::read_to_string(t.path("data/ledger.jsonl")).unwrap();
+    let written: Vec<String> = ledger
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|e| e["event"] == "written")
+        .map(|e| e["letter"].as_str().unwrap().to_string())
+        .collect();
+    let unique: BTreeSet<&String> = written.iter().collect();
+    assert_eq!(unique.len(), N, "every letter is in the ledger");
+    assert_eq!(written.len(), N, "no letter is in the ledger twice");
 }
 
 #[test]
