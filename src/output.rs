@@ -283,7 +283,7 @@ impl<'a> Plan<'a> {
                 let path = self.path(i, format);
                 let on_disk = std::fs::read(&path).map_err(|e| Error::io("read", &path, &e))?;
                 if !render::same_content(format, &render::render(letter, format)?, &on_disk) {
-                    return Err(exists_error(&path));
+                    return Err(exists_error(&path, crate::support::fs::LETTERS_ELSEWHERE));
                 }
                 let e = &mut self.letters[i];
                 e.unchanged = Formats(e.unchanged.0 | bit(format));

@@ -185,7 +185,7 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
                     crate::interactive::smtp_settings(p.smtp.clone(), asked.email.as_deref())?;
                 p = Profile { smtp, ..asked };
             }
-            let problems = p.problems();
+            let problems = p.problems_naming(&profile::PROFILE_INIT_FLAGS);
             if !problems.is_empty() {
                 return Err(Error::usage(problems.join("\n  ")));
             }

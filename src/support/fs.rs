@@ -75,7 +75,7 @@ fn persist(tmp: tempfile::TempPath, path: &Path, force: bool) -> Result<()> {
     } else {
         tmp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                exists_error(path)
+                exists_error(path, "give another file name")
             } else {
                 Error::io("write", path, &e.error)
             }
@@ -300,14 +300,18 @@ pub fn create_folder(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, &e))
 }
 
-/// The error for a file that would be overwritten (exit code 2).
-pub fn exists_error(path: &Path) -> Error {
+/// The error for a file that would be overwritten (exit code 2); `instead` is the other way
+/// out, e.g. "choose another folder with --out DIR" for letters.
+pub fn exists_error(path: &Path, instead: &str) -> Error {
     Error::usage(format!(
         "`{}` already exists; nothing was written",
         path.display()
     ))
-    .hint("pass --force to replace it, or choose another folder with --out DIR")
+    .hint(format!("pass --force to replace it, or {instead}"))
 }
+
+/// What [`exists_error`] suggests for letters, which are named by outcry inside a folder.
+pub const LETTERS_ELSEWHERE: &str = "choose another folder with --out DIR";
 
 #[cfg(test)]
 mod tests {

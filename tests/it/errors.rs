@@ -360,3 +360,12 @@ fn a_typo_in_an_id_suggests_the_closest_first() {
         .expect_code(2)
         .stderr_has("hint: did you mean `us-sen-il-durbin`,");
 }
+
+#[test]
+fn profile_init_names_its_own_flags() {
+    Test::new()
+        .args(["profile", "init", "--no-input", "--name", "Ada Lovelace"])
+        .run()
+        .expect_code(2)
+        .stderr_is("error: your postal address is missing: representatives answer the people they represent, so letters carry it; pass --address LINE (once per line) or set `address` in your profile\n");
+}

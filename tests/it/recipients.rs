@@ -219,7 +219,7 @@ fn import_reports_counts_and_skips() {
     // Refuses to overwrite.
     t.run()
         .expect_code(2)
-        .stderr_has("error: `c.yaml` already exists; nothing was written");
+        .stderr_has("error: `c.yaml` already exists; nothing was written\n  hint: pass --force to replace it, or give another file name\n");
     let mut t = Test::new()
         .args(["recipients", "import", "--from", "uk-mp-lookup"])
         .arg(

@@ -47,9 +47,34 @@ pub struct Profile {
     pub smtp: Option<smtp::SmtpSettings>,
 }
 
+/// The flags that set the sender's name and address in the command being run, for messages.
+pub struct SenderFlags {
+    /// The name flag, e.g. `--sender-name`.
+    pub name: &'static str,
+    /// The address flag, e.g. `--sender-address`.
+    pub address: &'static str,
+}
+
+/// `outcry write`'s sender flags.
+pub const WRITE_FLAGS: SenderFlags = SenderFlags {
+    name: "--sender-name",
+    address: "--sender-address",
+};
+
+/// `outcry profile init`'s flags.
+pub const PROFILE_INIT_FLAGS: SenderFlags = SenderFlags {
+    name: "--name",
+    address: "--address",
+};
+
 impl Profile {
-    /// Checks a profile for writing letters; returns every problem.
+    /// Checks a profile for writing letters; returns every problem, naming `write`'s flags.
     pub fn problems(&self) -> Vec<String> {
+        self.problems_naming(&WRITE_FLAGS)
+    }
+
+    /// [`Profile::problems`], naming the flags of the command that is running.
+    pub fn problems_naming(&self, flags: &SenderFlags) -> Vec<String> {
         let mut out: Vec<String> = self
             .line_problems()
             .into_iter()
@@ -59,17 +84,17 @@ impl Profile {
             return out;
         }
         if self.name.trim().is_empty() {
-            out.push(
-                "your name is missing: pass --sender-name or set `name` in your profile"
-                    .to_string(),
-            );
+            out.push(format!(
+                "your name is missing: pass {} or set `name` in your profile",
+                flags.name
+            ));
         }
         if self.address.iter().all(|l| l.trim().is_empty()) {
-            out.push(
+            out.push(format!(
                 "your postal address is missing: representatives answer the people they represent, so letters \
-                 carry it; pass --sender-address LINE (once per line) or set `address` in your profile"
-                    .to_string(),
-            );
+                 carry it; pass {} LINE (once per line) or set `address` in your profile",
+                flags.address
+            ));
         }
         if let Some(email) = &self.email
             && let Err(why) = crate::data::recipients::check_email(email)
