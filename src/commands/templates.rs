@@ -358,6 +358,8 @@ fn check(paths: &[PathBuf], campaign_file: Option<&std::path::Path>) -> Result<i
     let mut problems: Vec<Problem> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     let mut checked = 0;
+    // Ids seen so far: a second file with the same id silently replaces the first when loaded.
+    let mut ids: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
     for path in paths {
         let files = templates::template_files(path)?;
         if files.is_empty() {
@@ -376,6 +378,17 @@ fn check(paths: &[PathBuf], campaign_file: Option<&std::path::Path>) -> Result<i
                     continue;
                 }
             };
+            if let Some(first) = ids.insert(t.id.clone(), file.clone()) {
+                problems.push(Problem {
+                    file: file.clone(),
+                    line: Some(2),
+                    message: format!(
+                        "id `{}` is also used by `{}`; only one of them would be used",
+                        t.id,
+                        first.display()
+                    ),
+                });
+            }
             // Render for a sample recipient of each audience, every choice value tried.
             let library_dirs = vec![file.clone()];
             let library = match Library::load(&library_dirs) {

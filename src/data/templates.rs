@@ -559,18 +559,28 @@ impl Library {
         Ok((self.render_body(t, data)?, self.render_subject(t, data)?))
     }
 
+    /// Renders the registered part `key` of `t`; errors name the template, the `part` and,
+    /// for the body, the file line.
+    fn render_registered(
+        &self,
+        t: &Template,
+        key: &str,
+        part: &str,
+        data: &RenderData,
+    ) -> Result<String> {
+        self.registry
+            .render_with_context(key, &data.0)
+            .map_err(|e| render_error(t, e, part))
+    }
+
     /// Renders a template's body alone with `data`.
     pub fn render_body(&self, t: &Template, data: &RenderData) -> Result<String> {
-        self.registry
-            .render_with_context(&t.id, &data.0)
-            .map_err(|e| render_error(t, e, "body"))
+        self.render_registered(t, &t.id, "body", data)
     }
 
     /// Renders a template's subject alone with `data`.
     pub fn render_subject(&self, t: &Template, data: &RenderData) -> Result<String> {
-        self.registry
-            .render_with_context(&format!("{}#subject", t.id), &data.0)
-            .map_err(|e| render_error(t, e, "subject"))
+        self.render_registered(t, &format!("{}#subject", t.id), "subject", data)
     }
 
     /// Renders wording `i` of variant `name` with `data` (variants may use the body's data).
@@ -581,9 +591,12 @@ impl Library {
         i: usize,
         data: &RenderData,
     ) -> Result<String> {
-        self.registry
-            .render_with_context(&variant_key(t, name, i), &data.0)
-            .map_err(|e| render_error(t, e, &format!("variant `{name}`")))
+        self.render_registered(
+            t,
+            &variant_key(t, name, i),
+            &format!("variant `{name}`"),
+            data,
+        )
     }
 
     /// Whether `t` has a marked copy of its body and variants, in which the writer's own
@@ -596,9 +609,7 @@ impl Library {
 
     /// Renders the marked body (see [`Library::can_mark`]) with `data`.
     pub fn render_marked_body(&self, t: &Template, data: &RenderData) -> Result<String> {
-        self.registry
-            .render_with_context(&format!("{}#marked", t.id), &data.0)
-            .map_err(|e| render_error(t, e, "body"))
+        self.render_registered(t, &format!("{}#marked", t.id), "body", data)
     }
 
     /// Renders the marked wording `i` of variant `name` (see [`Library::can_mark`]).
@@ -609,9 +620,8 @@ impl Library {
         i: usize,
         data: &RenderData,
     ) -> Result<String> {
-        self.registry
-            .render_with_context(&format!("{}#marked", variant_key(t, name, i)), &data.0)
-            .map_err(|e| render_error(t, e, &format!("variant `{name}`")))
+        let key = format!("{}#marked", variant_key(t, name, i));
+        self.render_registered(t, &key, &format!("variant `{name}`"), data)
     }
 }
 

@@ -103,3 +103,17 @@ fn config_folder_templates_and_recipients_are_read() {
         out.stdout
     );
 }
+
+#[test]
+fn check_reports_two_files_with_one_id() {
+    let t = "---\nid: mine\ntitle: T\nsummary: S\naudience: [any]\nsubject: S\n---\n{{salutation recipient}},\n\n{{#ask}}Will you act?{{/ask}}\n";
+    Test::new()
+        .file("t/a.hbs", t)
+        .file("t/b.hbs", t)
+        .args(["templates", "check", "t"])
+        .run()
+        .expect_code(2)
+        .stderr_has(
+            "t/b.hbs:2: id `mine` is also used by `t/a.hbs`; only one of them would be used\n",
+        );
+}
