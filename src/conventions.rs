@@ -6,6 +6,7 @@
 //! [`crate::error`], [`crate::support`], [`crate::data::recipients`].
 
 use crate::data::recipients::Recipient;
+use crate::support::i18n::{self, Arg};
 
 /// How a date is written: "28 November 2026" (`Long`), "November 28, 2026" (`Us`) or
 /// "2026-11-28" (`Iso`).
@@ -47,6 +48,144 @@ pub fn format_date(date: jiff::civil::Date, style: DateStyle) -> String {
         DateStyle::Iso => date.to_string(),
         DateStyle::Long => date.strftime("%-d %B %Y").to_string(),
     }
+}
+
+/// The language a letter to `r` is written in, before it is matched with the languages the
+/// template exists in: the record's own `language` if it has one; else by where they sit:
+///
+/// | recipient | language |
+/// |---|---|
+/// | anyone in France (Assemblée nationale, government) | `fr` |
+/// | anyone in Germany or Austria | `de` |
+/// | anyone in Spain | `es` |
+/// | anyone in Italy | `it` |
+/// | anyone in Israel (the Knesset) | `he` |
+/// | anyone else, including MEPs from Belgium, Luxembourg and other member states | `en` |
+///
+/// MEPs count by their member state (the `country` of their record). Belgium, Luxembourg
+/// and Switzerland have several official languages and the data does not say which one a
+/// member uses, so they get English unless their record names a `language`.
+pub fn letter_language(r: &Recipient) -> &str {
+    if let Some(l) = r.language.as_deref().filter(|l| !l.is_empty()) {
+        return l;
+    }
+    match r.country.as_str() {
+        "FR" => "fr",
+        "DE" | "AT" => "de",
+        "ES" => "es",
+        "IT" => "it",
+        "IL" => "he",
+        _ => "en",
+    }
+}
+
+/// What a language's catalogue selects a salutation by: `role`, `gender`, `named`, and the
+/// name parts (`family`, `given`, `name`, `title` with a trailing space or empty). See
+/// `i18n/letters/README.md` for the contract.
+fn letter_args(r: &Recipient) -> Vec<(&'static str, Arg<'_>)> {
+    let role = match r.body.as_str() {
+        "eu-parliament" => "mep",
+        "government" => "minister",
+        b if crate::data::recipients::is_legislature(b) => "legislator",
+        _ => "other",
+    };
+    let honorific = r.honorific.as_deref().unwrap_or("").trim_end_matches('.');
+    let gender = match r.gender.as_deref() {
+        Some(g @ ("female" | "male")) => g,
+        _ => match honorific.to_lowercase().as_str() {
+            "mr" | "m" | "sir" | "herr" | "sr" | "sig" | "lord" => "male",
+            "mrs" | "ms" | "miss" | "mme" | "mlle" | "dame" | "frau" | "sra" | "baroness"
+            | "lady" => "female",
+            _ => "unknown",
+        },
+    };
+    let title = match honorific.to_lowercase().as_str() {
+        "dr" => "Dr. ",
+        "prof" | "professor" => "Prof. ",
+        _ => "",
+    };
+    let family = r.family_name.as_deref().unwrap_or("").trim();
+    vec![
+        ("role", Arg::Str(role)),
+        ("gender", Arg::Str(gender)),
+        (
+            "named",
+            Arg::Str(if family.is_empty() { "no" } else { "yes" }),
+        ),
+        ("family", Arg::Str(family)),
+        (
+            "given",
+            Arg::Str(r.given_name.as_deref().unwrap_or("").trim()),
+        ),
+        ("name", Arg::Str(r.name.trim())),
+        ("title", Arg::Str(title)),
+    ]
+}
+
+/// [`salutation`] in `language`: English by its rules, another language from its letter
+/// catalogue (`i18n/letters/LANG.ftl`, message `salutation`); `None` for a language outcry
+/// has no catalogue for.
+pub fn salutation_in(r: &Recipient, language: &str) -> Option<String> {
+    if language == "en" {
+        return Some(salutation(r));
+    }
+    i18n::letters(language)?.format("salutation", &letter_args(r))
+}
+
+/// [`signoff`] in `language` (message `signoff`), like [`salutation_in`].
+pub fn signoff_in(r: &Recipient, language: &str) -> Option<String> {
+    if language == "en" {
+        return Some(signoff(r).to_string());
+    }
+    i18n::letters(language)?.format("signoff", &letter_args(r))
+}
+
+/// A date as letters in `language` write it (message `date`); English in `style`.
+pub fn format_date_in(date: jiff::civil::Date, language: &str, style: DateStyle) -> String {
+    if language != "en"
+        && let Some(text) = i18n::letters(language).and_then(|c| {
+            c.format(
+                "date",
+                &[
+                    ("day", Arg::Num(i64::from(date.day()))),
+                    ("month", Arg::Num(i64::from(date.month()))),
+                    ("year", Arg::Num(i64::from(date.year()))),
+                ],
+            )
+        })
+    {
+        return text;
+    }
+    format_date(date, style)
+}
+
+/// A word outcry puts into a letter's layout in `language`: `subject-label` ("Subject:", with the punctuation the language puts after it),
+/// `sources-heading` ("Sources"); the English word when there is no translation.
+pub fn label(language: &str, id: &str) -> String {
+    if language != "en"
+        && let Some(text) = i18n::letters(language).and_then(|c| c.format(id, &[]))
+    {
+        return text;
+    }
+    match id {
+        "subject-label" => "Subject:",
+        "sources-heading" => "Sources",
+        other => other,
+    }
+    .to_string()
+}
+
+/// The line added after the writer's own words when they wrote in another language than the
+/// letter's (`writer` and `letter` are language tags): a sentence in the letter's language
+/// inviting a reply in either (message `reply-either-language`, with the writer's language
+/// named by message `language-WRITER`). `None` when the catalogue cannot say it.
+pub fn reply_either_language(letter: &str, writer: &str) -> Option<String> {
+    let c = i18n::letters(letter)?;
+    let name = c.format(&format!("language-{writer}"), &[])?;
+    c.format(
+        "reply-either-language",
+        &[("writer_language", Arg::Str(&name))],
+    )
 }
 
 /// How a letter greets its recipient, from the record's name parts and office, never from a
@@ -153,6 +292,21 @@ pub fn town(address: &[String]) -> String {
         return String::new();
     };
     let mut words: Vec<&str> = last.split_whitespace().collect();
+    // Continental Europe puts the postcode first: "75001 Paris", "10115 Berlin", "D-10115
+    // Berlin", "1010 Wien".
+    let is_leading_code = |w: &str| {
+        let digits = w.rsplit_once('-').map_or(w, |(prefix, d)| {
+            if prefix.len() <= 2 && prefix.chars().all(|c| c.is_ascii_uppercase()) {
+                d
+            } else {
+                w
+            }
+        });
+        (4..=5).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    if words.len() > 1 && is_leading_code(words[0]) {
+        words.remove(0);
+    }
     let is_zip = |w: &str| {
         let digits: String = w.chars().filter(|c| *c != '-').collect();
         (digits.len() == 5 || digits.len() == 9) && digits.chars().all(|c| c.is_ascii_digit())
@@ -391,6 +545,29 @@ mod tests {
         assert_eq!(t("Chicago, IL 60614-1234"), "Chicago, IL");
         assert_eq!(t("Aldershot"), "Aldershot");
         assert_eq!(t("Toronto ON M5V 1A1"), "Toronto ON");
+        assert_eq!(t("75001 Paris"), "Paris");
+        assert_eq!(t("D-10115 Berlin"), "Berlin");
+        assert_eq!(t("1010 Wien"), "Wien");
+        assert_eq!(t("28013"), "28013");
+    }
+
+    #[test]
+    fn letter_languages_by_record_and_country() {
+        let mut r = Recipient {
+            body: "legislature".into(),
+            country: "FR".into(),
+            ..Default::default()
+        };
+        assert_eq!(letter_language(&r), "fr");
+        r.country = "AT".into();
+        assert_eq!(letter_language(&r), "de");
+        r.country = "BE".into();
+        assert_eq!(letter_language(&r), "en");
+        r.language = Some("nl".into());
+        assert_eq!(letter_language(&r), "nl");
+        r.country = "IL".into();
+        r.language = None;
+        assert_eq!(letter_language(&r), "he");
     }
 
     #[test]

@@ -46,11 +46,29 @@ pub fn run(cmd: TemplatesCommand, sources: &super::Sources) -> Result<i32> {
             let library = Library::load(dirs)?;
             let all: Vec<&Template> = library.all().collect();
             if json {
-                super::print_json(&all)?;
+                /// A template as listed: its fields, and the languages it exists in.
+                #[derive(serde::Serialize)]
+                struct Listed<'a> {
+                    #[serde(flatten)]
+                    template: &'a Template,
+                    languages: Vec<&'a str>,
+                }
+                let listed: Vec<Listed> = all
+                    .iter()
+                    .map(|t| Listed {
+                        template: t,
+                        languages: library.languages(&t.id),
+                    })
+                    .collect();
+                super::print_json(&listed)?;
             } else {
                 for t in all {
                     crate::outln!("{:<28} {}", t.id, t.title);
                     crate::outln!("{:<28} for: {}", "", t.audience.join(", "));
+                    let languages = library.languages(&t.id);
+                    if languages.len() > 1 {
+                        crate::outln!("{:<28} in: {}", "", languages.join(", "));
+                    }
                 }
                 crate::outln!("\nShow one with: outcry templates show ID");
             }
@@ -199,12 +217,11 @@ pub fn sample_answers(t: &Template) -> std::collections::BTreeMap<String, serde_
 
 /// The limits every built-in letter keeps (issue-tracked house rules for letters a staffer
 /// takes seriously): template words before the writer's own words, template words in all,
-/// and the Flesch–Kincaid grade of the template text.
+/// and the readability of the template text (the limit of its language's formula:
+/// `letters::readability::formula`).
 pub const MAX_WORDS_BEFORE_OWN: usize = 80;
 /// See [`MAX_WORDS_BEFORE_OWN`].
 pub const MAX_WORDS: usize = 200;
-/// See [`MAX_WORDS_BEFORE_OWN`].
-pub const MAX_GRADE: f64 = 10.0;
 
 /// What measuring a template over its sample recipients found.
 pub struct Report {
@@ -214,8 +231,12 @@ pub struct Report {
     pub max_before_own: usize,
     /// Fewest and most template words.
     pub words: (usize, usize),
-    /// Lowest and highest grade.
-    pub grade: (f64, f64),
+    /// The lowest and highest readability figure by `formula`, if measured.
+    pub readability: Option<(f64, f64)>,
+    /// The readability formula for the template's language; `None` when there is none.
+    pub formula: Option<letters::readability::Formula>,
+    /// The template's language.
+    pub language: String,
     /// Campaign entries that have expired.
     pub expired: Vec<crate::data::campaign::Expired>,
 }
@@ -223,9 +244,19 @@ pub struct Report {
 impl Report {
     /// "words before your own ≤ 62, words 150–180, grade 6.1–8.4".
     pub fn summary(&self) -> String {
+        let readability = match (&self.formula, self.readability) {
+            (Some(f), Some((low, high))) if f.name.ends_with("grade") => {
+                format!("grade {low:.1}–{high:.1}")
+            }
+            (Some(f), Some((low, high))) => format!("{} {low:.0}–{high:.0}", f.name),
+            _ => format!(
+                "readability not measured: outcry knows no formula validated for `{}`",
+                self.language
+            ),
+        };
         format!(
-            "up to {} words before your own words, {}–{} words in all, grade {:.1}–{:.1}",
-            self.max_before_own, self.words.0, self.words.1, self.grade.0, self.grade.1
+            "up to {} words before your own words, {}–{} words in all, {readability}",
+            self.max_before_own, self.words.0, self.words.1
         )
     }
 
@@ -244,11 +275,20 @@ impl Report {
                 self.words.1
             ));
         }
-        if self.grade.1 > MAX_GRADE {
-            out.push(format!(
-                "Flesch–Kincaid grade {:.1} (at most {MAX_GRADE:.0})",
-                self.grade.1
-            ));
+        if let (Some(f), Some((low, high))) = (&self.formula, self.readability) {
+            let worst = if f.higher_is_easier { low } else { high };
+            if !letters::readability::within(f, worst) {
+                out.push(format!(
+                    "{} {worst:.1} ({} {:.0})",
+                    f.name,
+                    if f.higher_is_easier {
+                        "at least"
+                    } else {
+                        "at most"
+                    },
+                    f.limit
+                ));
+            }
         }
         out
     }
@@ -258,6 +298,9 @@ impl Report {
 /// jurisdiction the campaign data distinguishes (US states with and without laws, the UK
 /// nations, other countries).
 pub fn samples(t: &Template) -> Vec<Recipient> {
+    if t.language != templates::DEFAULT_LANGUAGE {
+        return translation_samples(t);
+    }
     let mut out = Vec::new();
     for audience in &t.audience {
         let base = sample_recipient(audience);
@@ -319,12 +362,16 @@ pub fn measure(library: &Library, campaign: &Campaign, t: &Template) -> Result<R
         answers: &answers,
         date: today,
         seed: letters::Seed(0),
+        language: Some(&t.language),
+        writer_language: None,
     };
     let mut report = Report {
         samples: 0,
         max_before_own: 0,
         words: (usize::MAX, 0),
-        grade: (f64::MAX, f64::MIN),
+        readability: None,
+        formula: letters::readability::formula(&t.language),
+        language: t.language.clone(),
         expired: Vec::new(),
     };
     for r in samples(t) {
@@ -332,7 +379,10 @@ pub fn measure(library: &Library, campaign: &Campaign, t: &Template) -> Result<R
         report.samples += 1;
         report.max_before_own = report.max_before_own.max(m.words_before_own);
         report.words = (report.words.0.min(m.words), report.words.1.max(m.words));
-        report.grade = (report.grade.0.min(m.grade), report.grade.1.max(m.grade));
+        if let Some(x) = m.readability {
+            let (low, high) = report.readability.unwrap_or((x, x));
+            report.readability = Some((low.min(x), high.max(x)));
+        }
         for e in request.compose(&r)?.expired {
             if !report.expired.contains(&e) {
                 report.expired.push(e);
@@ -340,6 +390,47 @@ pub fn measure(library: &Library, campaign: &Campaign, t: &Template) -> Result<R
         }
     }
     Ok(report)
+}
+
+/// Sample recipients for a template in another language than English: the legislators,
+/// ministers and MEPs among its audience in each country whose letters are in its language
+/// (`conventions::letter_language`), a woman, a man and someone whose gender the data does
+/// not give.
+fn translation_samples(t: &Template) -> Vec<Recipient> {
+    let countries: &[&str] = match t.language.as_str() {
+        "fr" => &["FR"],
+        "de" => &["DE", "AT"],
+        "es" => &["ES"],
+        "it" => &["IT"],
+        "he" => &["IL"],
+        _ => &[],
+    };
+    let mut out = Vec::new();
+    for audience in t
+        .audience
+        .iter()
+        .filter(|a| matches!(a.as_str(), "legislature" | "government" | "eu-parliament"))
+    {
+        for country in countries {
+            if *audience == "eu-parliament" && *country == "IL" {
+                continue;
+            }
+            for (honorific, gender) in [
+                (Some("Mrs"), "female"),
+                (Some("Mr"), "male"),
+                (None, "unknown"),
+            ] {
+                let mut r = sample_recipient(audience);
+                r.id = format!("{}-{}-{gender}", r.id, country.to_lowercase());
+                r.country = (*country).into();
+                r.family_name = Some("Sample".into());
+                r.honorific = honorific.map(str::to_string);
+                r.language = Some(t.language.clone());
+                out.push(r);
+            }
+        }
+    }
+    out
 }
 
 /// The writer used for sample letters.
@@ -378,13 +469,18 @@ fn check(paths: &[PathBuf], campaign_file: Option<&std::path::Path>) -> Result<i
                     continue;
                 }
             };
-            if let Some(first) = ids.insert(t.id.clone(), file.clone()) {
+            if let Some(first) = ids.insert(t.key.clone(), file.clone()) {
                 problems.push(Problem {
                     file: file.clone(),
                     line: Some(2),
                     message: format!(
-                        "id `{}` is also used by `{}`; only one of them would be used",
+                        "id `{}`{} is also used by `{}`; only one of them would be used",
                         t.id,
+                        if t.language == templates::DEFAULT_LANGUAGE {
+                            String::new()
+                        } else {
+                            format!(" in language `{}`", t.language)
+                        },
                         first.display()
                     ),
                 });
@@ -402,6 +498,13 @@ fn check(paths: &[PathBuf], campaign_file: Option<&std::path::Path>) -> Result<i
                     continue;
                 }
             };
+            // A translation takes its questions and audience from the English template.
+            let t = match library.get(&t.id) {
+                Ok(english) if t.language != templates::DEFAULT_LANGUAGE => {
+                    library.in_language(english, &t.language).clone()
+                }
+                _ => t,
+            };
             let sender = sample_sender();
             let date = crate::support::env::today()?;
             let answers = sample_answers(&t);
@@ -413,16 +516,31 @@ fn check(paths: &[PathBuf], campaign_file: Option<&std::path::Path>) -> Result<i
                 answers: &answers,
                 date,
                 seed: letters::Seed(0),
+                language: Some(&t.language),
+                writer_language: None,
             };
             let mut failed = false;
-            for audience in &t.audience {
-                let r = sample_recipient(audience);
-                if let Err(e) = request.compose(&r) {
+            let recipients: Vec<Recipient> = if t.language == templates::DEFAULT_LANGUAGE {
+                t.audience.iter().map(|a| sample_recipient(a)).collect()
+            } else {
+                translation_samples(&t)
+            };
+            for r in &recipients {
+                if let Err(e) = request.compose(r) {
                     failed = true;
                     problems.push(Problem {
                         file: file.clone(),
                         line: None,
-                        message: format!("for a sample `{audience}` recipient: {}", e.message()),
+                        message: format!(
+                            "for a sample `{}` recipient{}: {}",
+                            r.body,
+                            if t.language == templates::DEFAULT_LANGUAGE {
+                                String::new()
+                            } else {
+                                format!(" in {}", r.country)
+                            },
+                            e.message()
+                        ),
                     });
                 }
             }

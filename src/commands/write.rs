@@ -20,7 +20,7 @@ use serde::Serialize;
 use clap::Args;
 
 use super::Sources;
-use crate::conventions::address_name;
+use crate::conventions::{self, address_name};
 use crate::data::campaign::Campaign;
 use crate::data::profile::{self, Profile};
 use crate::data::recipients::{Directory, Filter, Recipient};
@@ -130,10 +130,104 @@ pub struct WriteArgs {
     /// The date on the letters (YYYY-MM-DD); default today (or `OUTCRY_DATE`).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// The language of the letters, a BCP 47 tag such as `fr`, `de`, `es`, `it`, `he` or `en`.
+    /// Default: each recipient's own (French for France, German for Germany and Austria,
+    /// Hebrew for Israel, MEPs by member state...) when the template exists in it, else English.
+    #[arg(long, value_name = "LANG")]
+    pub language: Option<String>,
     /// The ledger id of the letter these follow up (set by `outcry followup --chase`; a
     /// `--previous FILE` that the ledger knows sets it too).
     #[arg(skip)]
     pub follows: Option<String>,
+}
+
+/// The language `--language` asks for, checked against the languages `template` exists in.
+fn letter_language<'a>(
+    wanted: Option<&'a str>,
+    library: &Library,
+    template: &templates::Template,
+) -> Result<Option<&'a str>> {
+    let Some(wanted) = wanted else {
+        return Ok(None);
+    };
+    let have = library.languages(&template.id);
+    if have.contains(&wanted) {
+        return Ok(Some(wanted));
+    }
+    Err(Error::usage(format!(
+        "template `{}` is not written in `{wanted}`",
+        template.id
+    ))
+    .hint(format!(
+        "it exists in: {} (give one with --language, or leave --language out to write to each recipient in their language)",
+        have.join(", ")
+    )))
+}
+
+/// The language of the writer's own words as the letters will treat it, and the language
+/// of the letters. When some letters are in another language than the words (`letters`:
+/// each letter's language), the wizard says so and asks whether to keep the words as typed
+/// with a line inviting a reply in either language, or to write the letters in the writer's
+/// language (when the template exists in it); without a terminal the words are kept, with a
+/// note. Stopping there keeps the draft.
+fn own_words_language<'a>(
+    s: &Settings,
+    library: &Library,
+    template: &templates::Template,
+    detected: Option<&'static str>,
+    letters: &[&str],
+    language: Option<&'a str>,
+) -> Result<(Option<&'static str>, Option<&'a str>)> {
+    let Some(words) = detected else {
+        return Ok((None, language));
+    };
+    let mut other: Vec<&str> = letters.iter().copied().filter(|l| *l != words).collect();
+    other.sort();
+    other.dedup();
+    if other.is_empty() {
+        return Ok((Some(words), language));
+    }
+    let names: Vec<String> = other.iter().map(|l| language_name(l)).collect();
+    if s.interactive {
+        let can_switch = library.languages(&template.id).contains(&words);
+        match interactive::keep_own_words(&language_name(words), &names.join(", "), can_switch)? {
+            Some(false) => {}
+            Some(true) => return Ok((Some(words), Some(words))),
+            None => {
+                return Err(Error::interrupted(
+                    "nothing was written; your answers are kept as a draft (run `outcry` to continue it)",
+                ));
+            }
+        }
+    } else if !s.quiet {
+        eprintln!(
+            "note: your own words are in {}, the letter{} in {}: they stay as you wrote them, followed by a line inviting a reply in either language",
+            language_name(words),
+            if other.len() == 1 { " is" } else { "s are" },
+            names.join(", ")
+        );
+    }
+    Ok((Some(words), language))
+}
+
+/// A language's English name for messages ("French"), else its tag.
+fn language_name(tag: &str) -> String {
+    match tag {
+        "en" => "English",
+        "fr" => "French",
+        "de" => "German",
+        "es" => "Spanish",
+        "it" => "Italian",
+        "he" => "Hebrew",
+        "zh" => "Chinese",
+        "ja" => "Japanese",
+        "ko" => "Korean",
+        "ar" => "Arabic",
+        "ru" => "Russian",
+        "ug" => "Uyghur",
+        other => other,
+    }
+    .to_string()
 }
 
 /// What `write` needs, merged from flags, the profile and the environment.
@@ -154,6 +248,7 @@ struct Settings {
     date: jiff::civil::Date,
     no_personal: bool,
     seed: Option<u64>,
+    language: Option<String>,
     send: Option<SendOptions>,
     /// For a chase letter: the recipient id the earlier letter's file name names.
     previous_recipient: Option<String>,
@@ -248,6 +343,7 @@ impl Settings {
             date,
             no_personal: args.no_personal,
             seed: args.seed,
+            language: args.language.clone(),
             previous_recipient: args.previous.as_deref().and_then(recipient_of_file),
             use_draft: args.draft,
             draft: crate::records::draft::Draft::default(),
@@ -635,6 +731,45 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         None => None,
     };
     let sender = s.sender.clone();
+    let wanted_language = s.language.clone();
+    let language = letter_language(wanted_language.as_deref(), &library, template)?;
+    let writer_language = letters::writer_language(template, &answers);
+    // Each letter's language, said before anything is written when a recipient's own
+    // language cannot be used.
+    let probe = letters::Request {
+        library: &library,
+        campaign: campaign.as_ref(),
+        template,
+        sender: &s.sender,
+        answers: &answers,
+        date: s.date,
+        seed,
+        language,
+        writer_language: None,
+    };
+    let mut languages: Vec<&str> = Vec::new();
+    for r in chosen.iter() {
+        let (t, missing) = probe.template_for(r)?;
+        if let Some(missing) = missing {
+            eprintln!(
+                "note: the letter to {} is in English: the campaign data has no {} wording of {}",
+                r.id,
+                language_name(conventions::letter_language(r)),
+                missing.describe()
+            );
+        }
+        if !languages.contains(&t.language.as_str()) {
+            languages.push(&t.language);
+        }
+    }
+    let (writer_language, language) = own_words_language(
+        &s,
+        &library,
+        template,
+        writer_language,
+        &languages,
+        language,
+    )?;
     let request = letters::Request {
         library: &library,
         campaign: campaign.as_ref(),
@@ -643,6 +778,8 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         answers: &answers,
         date: s.date,
         seed,
+        language,
+        writer_language,
     };
     let composer = request.composer();
     let run = Run {

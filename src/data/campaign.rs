@@ -25,6 +25,45 @@ pub const BUILTIN: &str = include_str!(concat!(
     "/data/campaign/campaign.yaml"
 ));
 
+/// The built-in translations of the campaign's prose (language tag, YAML), found by the build
+/// script as `data/campaign/campaign.LANG.yaml`.
+pub const BUILTIN_TRANSLATIONS: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/campaign_translations.rs"));
+
+/// The campaign's prose in another language: the wordings of facts, contexts and asks by the
+/// ids of the English file (`data/campaign/campaign.LANG.yaml`; the README of that folder
+/// documents it). Sources, laws and bills are not translated: letters cite the official
+/// record as published.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// Its language tag (`fr`).
+    pub language: String,
+    /// When the wordings were last checked against the English ones (YYYY-MM-DD).
+    #[serde(default)]
+    pub as_of: Option<String>,
+    /// Fact id → wordings.
+    #[serde(default)]
+    pub facts: BTreeMap<String, Vec<String>>,
+    /// Jurisdiction id → wordings of its context.
+    #[serde(default)]
+    pub contexts: BTreeMap<String, Vec<String>>,
+    /// Ask id → wordings.
+    #[serde(default)]
+    pub asks: BTreeMap<String, Vec<String>>,
+}
+
+/// What a translated wording belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prose {
+    /// A fact, by fact id.
+    Fact,
+    /// A jurisdiction's context, by jurisdiction id.
+    Context,
+    /// An ask, by ask id.
+    Ask,
+}
+
 /// A source that campaign entries cite.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Source {
@@ -178,6 +217,8 @@ pub struct Campaign {
     pub facts: Vec<(String, Fact)>,
     /// Jurisdictions, in file order.
     pub jurisdictions: Vec<Jurisdiction>,
+    /// The prose in other languages, by language tag.
+    pub translations: BTreeMap<String, Translation>,
 }
 
 /// The kind of recipient an ask is for.
@@ -321,6 +362,8 @@ pub struct Fit<'a> {
     pub ask: &'a Ask,
     /// The context paragraph, if one is valid.
     pub context: Option<&'a Context>,
+    /// The id of the jurisdiction the context comes from.
+    pub context_of: Option<&'a str>,
     /// The bills the ask names, all still pending.
     pub bills: Vec<&'a Bill>,
     /// The laws in force along the chain (the jurisdiction first, then its parents).
@@ -329,6 +372,36 @@ pub struct Fit<'a> {
     pub facts: Vec<&'a (String, Fact)>,
     /// Entries skipped because they expired.
     pub expired: Vec<Expired>,
+}
+
+/// The translations beside a campaign file `X.yaml`: every `X.LANG.yaml` in its folder, as
+/// (language tag, path), sorted.
+fn translation_files(path: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let (Some(dir), Some(stem)) = (path.parent(), path.file_stem().and_then(|s| s.to_str())) else {
+        return Ok(Vec::new());
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut out: Vec<(String, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let language = name
+                .strip_prefix(stem)?
+                .strip_prefix('.')?
+                .strip_suffix(".yaml")?
+                .to_string();
+            crate::support::text::is_language_tag(&language).then(|| (language, e.path()))
+        })
+        .collect();
+    out.sort();
+    Ok(out)
 }
 
 impl Campaign {
@@ -343,27 +416,156 @@ impl Campaign {
         match path {
             Some(p) => {
                 let text = crate::support::fs::read_text(&p, "campaign data")?;
-                Campaign::parse(&p.display().to_string(), &text).map_err(|problems| {
-                    problems_error(
-                        &format!("campaign data `{}` is invalid", p.display()),
-                        &problems,
-                        "the README of data/campaign describes the format",
-                    )
-                })
+                let mut campaign =
+                    Campaign::parse(&p.display().to_string(), &text).map_err(|problems| {
+                        problems_error(
+                            &format!("campaign data `{}` is invalid", p.display()),
+                            &problems,
+                            "the README of data/campaign describes the format",
+                        )
+                    })?;
+                for (language, file) in translation_files(&p)? {
+                    let text = crate::support::fs::read_text(&file, "campaign translation")?;
+                    campaign
+                        .add_translation(&file.display().to_string(), &language, &text)
+                        .map_err(|problems| {
+                            problems_error(
+                                &format!("campaign translation `{}` is invalid", file.display()),
+                                &problems,
+                                "the README of data/campaign describes the format",
+                            )
+                        })?;
+                }
+                Ok(campaign)
             }
             None => Campaign::builtin(),
         }
     }
 
-    /// The built-in campaign data.
+    /// The built-in campaign data, with its built-in translations.
     pub fn builtin() -> Result<Campaign> {
-        Campaign::parse("built-in", BUILTIN).map_err(|p| {
+        let bug = |what: &str, p: Vec<Problem>| {
             problems_error(
-                "the built-in campaign data is invalid",
+                &format!("the built-in {what} is invalid"),
                 &p,
                 "this is a bug in outcry; please report it",
             )
-        })
+        };
+        let mut campaign =
+            Campaign::parse("built-in", BUILTIN).map_err(|p| bug("campaign data", p))?;
+        for (language, text) in BUILTIN_TRANSLATIONS {
+            campaign
+                .add_translation(
+                    &format!("built-in:campaign.{language}.yaml"),
+                    language,
+                    text,
+                )
+                .map_err(|p| bug("campaign translation", p))?;
+        }
+        Ok(campaign)
+    }
+
+    /// Reads the translation of the prose into `language` from `text` (`origin` names it in
+    /// problems) and checks it: its `language` key matches the file name, every id exists in
+    /// the English data, and each entry has at least three wordings. Returns every problem,
+    /// with lines.
+    pub fn add_translation(
+        &mut self,
+        origin: &str,
+        language: &str,
+        text: &str,
+    ) -> std::result::Result<(), Vec<Problem>> {
+        let file = PathBuf::from(origin);
+        let problem = |line: Option<usize>, message: String| Problem {
+            file: file.clone(),
+            line,
+            message,
+        };
+        let line_of = |needle: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(needle))
+                .map(|i| i + 1)
+        };
+        crate::support::text::check_yaml_nesting(text)
+            .map_err(|(line, why)| vec![problem(Some(line), why)])?;
+        let t: Translation = serde_yaml::from_str(text)
+            .map_err(|e| vec![problem(yaml_location(&e), yaml_reason(&e))])?;
+        let mut problems = Vec::new();
+        if t.language != language {
+            problems.push(problem(
+                line_of("language:"),
+                format!(
+                    "`language: {}` does not match the file name, which says `{language}`",
+                    t.language
+                ),
+            ));
+        }
+        let known_fact = |id: &str| self.facts.iter().any(|(f, _)| f == id);
+        let known_context = |id: &str| {
+            self.jurisdictions
+                .iter()
+                .any(|j| j.id == id && j.context.is_some())
+        };
+        let known_ask = |id: &str| {
+            self.jurisdictions
+                .iter()
+                .any(|j| j.asks.iter().any(|a| a.id == id))
+        };
+        type Entries = BTreeMap<String, Vec<String>>;
+        type Known<'k> = &'k dyn Fn(&str) -> bool;
+        let groups: [(&str, &Entries, Known); 3] = [
+            ("fact", &t.facts, &known_fact),
+            ("context of jurisdiction", &t.contexts, &known_context),
+            ("ask", &t.asks, &known_ask),
+        ];
+        for (what, entries, known) in groups {
+            for (id, wordings) in entries {
+                let line = line_of(&format!("{id}:"));
+                if !known(id) {
+                    problems.push(problem(
+                        line,
+                        format!(
+                            "there is no {what} `{id}` in the English campaign data ({})",
+                            self.origin
+                        ),
+                    ));
+                }
+                if wordings.len() < 3 || wordings.iter().any(|w| w.trim().is_empty()) {
+                    problems.push(problem(
+                        line,
+                        format!("{what} `{id}` needs at least three non-empty wordings, as in the English data"),
+                    ));
+                }
+                if what == "ask" {
+                    for w in wordings {
+                        if !w.trim_end().ends_with(['?', '؟', ';']) {
+                            problems.push(problem(
+                                line,
+                                format!("ask `{id}`: every wording is one yes/no question ending in a question mark: `{w}`"),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if problems.is_empty() {
+            self.translations.insert(language.to_string(), t);
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The wordings of `id` (a fact, a jurisdiction's context or an ask) in `language`; the
+    /// English ones are the caller's. `None` when there is no translation of it.
+    pub fn wordings_in(&self, language: &str, what: Prose, id: &str) -> Option<&[String]> {
+        let t = self.translations.get(language)?;
+        let map = match what {
+            Prose::Fact => &t.facts,
+            Prose::Context => &t.contexts,
+            Prose::Ask => &t.asks,
+        };
+        map.get(id).map(Vec::as_slice)
     }
 
     /// Parses and checks campaign data; returns every problem found, with lines where known.
@@ -441,6 +643,7 @@ impl Campaign {
             sources,
             facts,
             jurisdictions,
+            translations: BTreeMap::new(),
         };
         for (what, line) in campaign.check() {
             problems.push(problem(line.and_then(|l| line_of(&l)), what));
@@ -702,6 +905,7 @@ impl Campaign {
             })
             .unwrap_or_default();
         let mut context = None;
+        let mut context_of = None;
         for j in &chain {
             if let Some(c) = &j.context {
                 match c.valid_until.as_deref().filter(|v| is_past(v, today)) {
@@ -717,6 +921,7 @@ impl Campaign {
                     }
                     None => {
                         context = Some(c);
+                        context_of = Some(j.id.as_str());
                         break;
                     }
                 }
@@ -726,6 +931,7 @@ impl Campaign {
             jurisdiction: chain[0],
             ask,
             context,
+            context_of,
             bills,
             laws: chain.iter().flat_map(|j| j.laws.iter()).collect(),
             facts: self

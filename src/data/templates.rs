@@ -50,11 +50,26 @@ pub const BUILTIN: &[(&str, &str)] = &[
     builtin!("chase.hbs"),
 ];
 
+/// Built-in translations of the templates above (file name `ID.LANG.hbs`, text), found by
+/// the build script in `templates/`.
+pub const BUILTIN_TRANSLATIONS: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/translated_templates.rs"));
+
+/// The language of a template that does not name one.
+pub const DEFAULT_LANGUAGE: &str = "en";
+
 /// A letter template.
 #[derive(Debug, Clone, Serialize)]
 pub struct Template {
     /// Stable identifier used with `--template`.
     pub id: String,
+    /// The language the letter is written in, a BCP 47 tag (`en`, `fr`, `he`...). One id may
+    /// exist in several languages: the others are translations of the English template,
+    /// and take its questions, audience, campaign use, committees and limits.
+    pub language: String,
+    /// Where the template is registered: the id for English, `ID@LANG` for other languages.
+    #[serde(skip)]
+    pub key: String,
     /// Short title shown in lists.
     pub title: String,
     /// One or two sentences on what the letter asks.
@@ -170,8 +185,11 @@ pub struct CommitteeHint {
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
     id: String,
+    #[serde(default)]
+    language: Option<String>,
     title: String,
     summary: String,
+    #[serde(default)]
     audience: Vec<String>,
     subject: String,
     #[serde(default = "default_topic")]
@@ -311,11 +329,44 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
             problems.push(problem(key_line("audience"), format!("unknown audience `{a}` (use recipient bodies such as `us-senate`, `uk-commons`, `government`, or `any`)")));
         }
     }
-    if fm.audience.is_empty() {
+    let language = fm
+        .language
+        .clone()
+        .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string());
+    if !crate::support::text::is_language_tag(&language) {
+        problems.push(problem(
+            key_line("language"),
+            format!(
+                "language `{language}` is not a language tag: use a BCP 47 tag such as `fr`, `de`, `he` or `zh-Hans`"
+            ),
+        ));
+    }
+    if language == DEFAULT_LANGUAGE && fm.audience.is_empty() {
         problems.push(problem(
             key_line("audience"),
             "audience is empty: name the recipient bodies this letter suits".into(),
         ));
+    }
+    if language != DEFAULT_LANGUAGE {
+        // A translation takes these from the English template with its id.
+        let declared = [
+            ("audience", !fm.audience.is_empty()),
+            ("questions", !fm.questions.is_empty()),
+            ("campaign", fm.campaign.is_some()),
+            ("committees", !fm.committees.is_empty()),
+            ("follow_up", fm.follow_up),
+            ("max_words", fm.max_words.is_some()),
+            ("citations", fm.citations != Citations::default()),
+        ];
+        for (key, _) in declared.iter().filter(|(_, d)| *d) {
+            problems.push(problem(
+                key_line(key),
+                format!(
+                    "a template in another language than English takes `{key}` from the English template with id `{}`: remove `{key}` here",
+                    fm.id
+                ),
+            ));
+        }
     }
     let mut keys = HashSet::new();
     let mut questions = Vec::new();
@@ -386,8 +437,15 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
             }
         }
     }
+    let key = if language == DEFAULT_LANGUAGE {
+        fm.id.clone()
+    } else {
+        format!("{}@{language}", fm.id)
+    };
     let template = Template {
         id: fm.id,
+        language,
+        key,
         title: fm.title,
         summary: fm.summary,
         audience: fm.audience,
@@ -470,8 +528,11 @@ fn cites_in(line: &str) -> Vec<String> {
 /// The templates available in this run, by id, with the Handlebars registry they render in.
 pub struct Library {
     /// In order: built-in (the article's calls, then follow-ups), then the user's new ones; a
-    /// user template with a built-in id takes that one's place.
+    /// user template with a built-in id takes that one's place. English only.
     templates: Vec<Template>,
+    /// The templates in other languages, each with the questions, audience, campaign use,
+    /// committees and limits of the English template with its id.
+    translations: Vec<Template>,
     registry: Handlebars<'static>,
     /// The templates registered with a marked copy of their body and variants ([`marked`]).
     marked: HashSet<String>,
@@ -481,11 +542,19 @@ impl Library {
     /// Loads the built-in templates, then every `*.hbs` in each folder (later ones override).
     pub fn load(dirs: &[PathBuf]) -> Result<Library> {
         let mut templates: Vec<Template> = Vec::new();
-        let mut put = |t: Template| match templates.iter().position(|o| o.id == t.id) {
-            Some(i) => templates[i] = t,
-            None => templates.push(t),
+        let mut translations: Vec<Template> = Vec::new();
+        let mut put = |t: Template| {
+            let list = if t.language == DEFAULT_LANGUAGE {
+                &mut templates
+            } else {
+                &mut translations
+            };
+            match list.iter().position(|o| o.key == t.key) {
+                Some(i) => list[i] = t,
+                None => list.push(t),
+            }
         };
-        for (name, text) in BUILTIN {
+        for (name, text) in BUILTIN.iter().chain(BUILTIN_TRANSLATIONS) {
             let t = parse(&format!("built-in:{name}"), text).map_err(|p| {
                 problems_error(
                     "a built-in template is invalid",
@@ -511,19 +580,57 @@ impl Library {
                 put(t);
             }
         }
+        for t in &mut translations {
+            let Some(english) = templates.iter().find(|e| e.id == t.id) else {
+                return Err(Error::usage(format!(
+                    "template `{}` is in language `{}` but there is no English template with id `{}`",
+                    t.origin, t.language, t.id
+                ))
+                .hint("a template in another language is a translation: keep an English template with the same id beside it"));
+            };
+            t.inherit(english);
+        }
         let mut registry = new_registry();
         let mut marked = HashSet::new();
-        for t in &templates {
+        for t in templates.iter().chain(&translations) {
             register(&mut registry, t);
             if register_marked(&mut registry, t) {
-                marked.insert(t.id.clone());
+                marked.insert(t.key.clone());
             }
         }
         Ok(Library {
             templates,
+            translations,
             registry,
             marked,
         })
+    }
+
+    /// Template `t` in `language` when there is a translation, else `t` itself.
+    pub fn in_language<'a>(&'a self, t: &'a Template, language: &str) -> &'a Template {
+        if t.language == language {
+            return t;
+        }
+        self.translations
+            .iter()
+            .find(|o| o.id == t.id && o.language == language)
+            .unwrap_or(t)
+    }
+
+    /// The languages template `id` exists in: English first, then the translations' tags in
+    /// the order they were loaded (built-in ones sorted by file name).
+    pub fn languages(&self, id: &str) -> Vec<&str> {
+        self.templates
+            .iter()
+            .chain(&self.translations)
+            .filter(|t| t.id == id)
+            .map(|t| t.language.as_str())
+            .collect()
+    }
+
+    /// Every template in another language than English.
+    pub fn translations(&self) -> impl Iterator<Item = &Template> {
+        self.translations.iter()
     }
 
     /// All templates, in the order of the article's calls (built-in order), then the user's
@@ -575,12 +682,12 @@ impl Library {
 
     /// Renders a template's body alone with `data`.
     pub fn render_body(&self, t: &Template, data: &RenderData) -> Result<String> {
-        self.render_registered(t, &t.id, "body", data)
+        self.render_registered(t, &t.key, "body", data)
     }
 
     /// Renders a template's subject alone with `data`.
     pub fn render_subject(&self, t: &Template, data: &RenderData) -> Result<String> {
-        self.render_registered(t, &format!("{}#subject", t.id), "subject", data)
+        self.render_registered(t, &format!("{}#subject", t.key), "subject", data)
     }
 
     /// Renders wording `i` of variant `name` with `data` (variants may use the body's data).
@@ -604,12 +711,12 @@ impl Library {
     /// [`OWN_OPEN`] and [`OWN_CLOSE`] ([`marked`]). Cutting the marked spans out of such a
     /// rendering gives exactly the letter rendered with those answers empty.
     pub fn can_mark(&self, t: &Template) -> bool {
-        self.marked.contains(&t.id)
+        self.marked.contains(&t.key)
     }
 
     /// Renders the marked body (see [`Library::can_mark`]) with `data`.
     pub fn render_marked_body(&self, t: &Template, data: &RenderData) -> Result<String> {
-        self.render_registered(t, &format!("{}#marked", t.id), "body", data)
+        self.render_registered(t, &format!("{}#marked", t.key), "body", data)
     }
 
     /// Renders the marked wording `i` of variant `name` (see [`Library::can_mark`]).
@@ -658,7 +765,7 @@ fn register_marked(registry: &mut Handlebars<'static>, t: &Template) -> bool {
     if text.into_iter().any(|x| x.contains([OWN_OPEN, OWN_CLOSE])) {
         return false;
     }
-    registry.register_template(&format!("{}#marked", t.id), body);
+    registry.register_template(&format!("{}#marked", t.key), body);
     for (key, m) in variants {
         registry.register_template(&key, m);
     }
@@ -808,7 +915,7 @@ impl RenderData {
 
 /// The registry name of wording `i` of variant `name`.
 fn variant_key(t: &Template, name: &str, i: usize) -> String {
-    format!("{}#variant#{name}#{i}", t.id)
+    format!("{}#variant#{name}#{i}", t.key)
 }
 
 /// The `*.hbs` files of a folder, sorted; a missing folder is an error.
@@ -829,8 +936,8 @@ pub fn template_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Registers a parsed template's compiled parts (compiled once, in [`parse`]).
 fn register(registry: &mut Handlebars<'static>, t: &Template) {
     if let (Some(body), Some(subject)) = (&t.compiled_body, &t.compiled_subject) {
-        registry.register_template(&t.id, body.clone());
-        registry.register_template(&format!("{}#subject", t.id), subject.clone());
+        registry.register_template(&t.key, body.clone());
+        registry.register_template(&format!("{}#subject", t.key), subject.clone());
     }
     for (name, options) in &t.compiled_variants {
         for (i, c) in options.iter().enumerate() {
@@ -862,6 +969,20 @@ fn render_error(t: &Template, e: RenderError, part: &str) -> Error {
         t.id
     ))
     .hint("check the template with: outcry templates check FILE")
+}
+
+impl Template {
+    /// Takes from the English template what a translation does not declare: questions,
+    /// audience, campaign use, committees, citations, follow-up and word limit.
+    fn inherit(&mut self, english: &Template) {
+        self.questions = english.questions.clone();
+        self.audience = english.audience.clone();
+        self.campaign = english.campaign.clone();
+        self.committees = english.committees.clone();
+        self.citations = english.citations;
+        self.follow_up = english.follow_up;
+        self.max_words = english.max_words;
+    }
 }
 
 /// Marks that `cite` leaves in the text; `letters` turns them into numbers.

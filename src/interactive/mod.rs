@@ -822,6 +822,35 @@ pub fn offer_draft(draft: &crate::records::draft::Draft) -> Result<bool> {
         .map_err(map)
 }
 
+/// Asks what to do when the writer's own words are in `words` (a language name) and some
+/// letters in `letters` (names): keep the words as typed, with a line inviting a reply in
+/// either language (`Some(false)`), or write the letters in the writer's language instead
+/// (`Some(true)`; offered when `can_switch`). `None`: neither (the run stops, the draft kept).
+pub fn keep_own_words(words: &str, letters: &str, can_switch: bool) -> Result<Option<bool>> {
+    heading("Your words and the letter's language");
+    say(&format!(
+        "You wrote your own words in {words}; the letter is in {letters}, the language its reader works in."
+    ));
+    let mut items = vec![format!(
+        "Keep my words as I wrote them, and add a line inviting a reply in either language"
+    )];
+    if can_switch {
+        items.push(format!("Write the whole letter in {words} instead"));
+    }
+    items.push("Stop here (your answers are kept as a draft)".into());
+    let choice = Select::with_theme(&theme())
+        .with_prompt("What would you like?")
+        .items(&items)
+        .default(0)
+        .interact()
+        .map_err(map)?;
+    Ok(match choice {
+        0 => Some(false),
+        1 if can_switch => Some(true),
+        _ => None,
+    })
+}
+
 /// What to do when a letter file is already there.
 pub enum Collision {
     /// Replace the files that exist.

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::conventions::{self, DateStyle};
-use crate::data::campaign::{Campaign, Expired};
+use crate::data::campaign::{Campaign, Expired, Prose};
 use crate::data::profile::Profile;
 use crate::data::recipients::Recipient;
 use crate::data::templates::{
@@ -30,6 +30,8 @@ use crate::error::{Error, Result};
 pub struct Letter {
     /// The template it was written from.
     pub template_id: String,
+    /// The language it is written in (a BCP 47 tag: `en`, `fr`, `he`...).
+    pub language: String,
     /// Who it is to.
     pub recipient: Recipient,
     /// Who it is from.
@@ -72,7 +74,8 @@ pub fn context(
     date: jiff::civil::Date,
     variant: &BTreeMap<String, String>,
 ) -> Value {
-    let mut data = Shared::new(sender, json!(answers), date).data(recipient, Value::Null);
+    let mut data =
+        Shared::new(sender, json!(answers), date).data(recipient, Value::Null, "en", true);
     data.insert("variant".into(), json!(variant));
     Value::Object(data)
 }
@@ -113,8 +116,15 @@ impl Shared {
     }
 
     /// The render data for `recipient` (everything but `variant`): `recipient`, `sender`,
-    /// `answers`, `campaign`, `date` and `today`.
-    fn data(&self, recipient: &Recipient, campaign: Value) -> serde_json::Map<String, Value> {
+    /// `answers`, `campaign`, `date`, `today` and `letter` (`language`, and `same_language`:
+    /// whether the writer's own words are in the letter's language).
+    fn data(
+        &self,
+        recipient: &Recipient,
+        campaign: Value,
+        language: &str,
+        same_language: bool,
+    ) -> serde_json::Map<String, Value> {
         let mut sender = self.sender.clone();
         sender.insert(
             "constituent".into(),
@@ -122,23 +132,27 @@ impl Shared {
         );
         let date_style = DateStyle::for_country(Some(recipient.country.as_str()));
         let mut data = serde_json::Map::new();
-        data.insert("recipient".into(), recipient_context(recipient));
+        data.insert("recipient".into(), recipient_context(recipient, language));
         data.insert("sender".into(), Value::Object(sender));
         data.insert("answers".into(), self.answers.clone());
         data.insert("campaign".into(), campaign);
         data.insert(
             "date".into(),
-            Value::String(conventions::format_date(self.date, date_style)),
+            Value::String(conventions::format_date_in(self.date, language, date_style)),
         );
         data.insert("today".into(), Value::String(self.date.to_string()));
+        data.insert(
+            "letter".into(),
+            json!({ "language": language, "same_language": same_language }),
+        );
         data
     }
 }
 
 /// The `recipient` of a letter's render data: every field of the schema (optional ones as
 /// null, so strict mode can test them with `{{#if}}`), plus `salutation`, `signoff`,
-/// `address_name` and `is_legislator`.
-fn recipient_context(recipient: &Recipient) -> Value {
+/// `address_name` and `is_legislator`; the salutation and sign-off in `language`.
+fn recipient_context(recipient: &Recipient, language: &str) -> Value {
     let mut r = serde_json::to_value(recipient).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut r {
         for key in [
@@ -158,11 +172,17 @@ fn recipient_context(recipient: &Recipient) -> Value {
         }
         map.insert(
             "salutation".into(),
-            Value::String(conventions::salutation(recipient)),
+            Value::String(
+                conventions::salutation_in(recipient, language)
+                    .unwrap_or_else(|| conventions::salutation(recipient)),
+            ),
         );
         map.insert(
             "signoff".into(),
-            Value::String(conventions::signoff(recipient).into()),
+            Value::String(
+                conventions::signoff_in(recipient, language)
+                    .unwrap_or_else(|| conventions::signoff(recipient).into()),
+            ),
         );
         map.insert(
             "address_name".into(),
@@ -235,18 +255,81 @@ pub struct Request<'a> {
     pub date: jiff::civil::Date,
     /// What picks the wordings.
     pub seed: Seed,
+    /// The language of every letter (`--language`); `None` writes to each recipient in their
+    /// language ([`conventions::letter_language`]) when the template exists in it, else in
+    /// English.
+    pub language: Option<&'a str>,
+    /// The language the writer's own words are in ([`writer_language`]); `None` when it
+    /// cannot be told. When a letter is in another language, a line inviting a reply in
+    /// either language follows the writer's words.
+    pub writer_language: Option<&'a str>,
+}
+
+/// The language of the writer's own words (the `personal` answer, else every free-text answer
+/// together), as a BCP 47 tag (`en`, `fr`, `zh`...), detected with the `whatlang` crate;
+/// `None` when the text is too short or mixed to tell reliably.
+pub fn writer_language(
+    template: &Template,
+    answers: &BTreeMap<String, Value>,
+) -> Option<&'static str> {
+    let text: String = match answers.get("personal").and_then(Value::as_str) {
+        Some(p) if !p.trim().is_empty() => p.to_string(),
+        _ => template
+            .questions
+            .iter()
+            .filter(|q| q.kind.is_free_text())
+            .filter_map(|q| answers.get(&q.key).and_then(Value::as_str))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let info = whatlang::detect(&text)?;
+    let enough =
+        info.is_reliable() || (text.split_whitespace().count() >= 4 && info.confidence() > 0.5);
+    if !enough {
+        // Scripts that belong to one language are certain however short the text.
+        return match info.script() {
+            whatlang::Script::Hebrew => Some("he"),
+            whatlang::Script::Mandarin => Some("zh"),
+            whatlang::Script::Hiragana | whatlang::Script::Katakana => Some("ja"),
+            whatlang::Script::Hangul => Some("ko"),
+            _ => None,
+        };
+    }
+    Some(match info.lang() {
+        whatlang::Lang::Eng => "en",
+        whatlang::Lang::Fra => "fr",
+        whatlang::Lang::Deu => "de",
+        whatlang::Lang::Spa => "es",
+        whatlang::Lang::Ita => "it",
+        whatlang::Lang::Heb => "he",
+        whatlang::Lang::Cmn => "zh",
+        whatlang::Lang::Jpn => "ja",
+        whatlang::Lang::Kor => "ko",
+        whatlang::Lang::Ara => "ar",
+        whatlang::Lang::Rus => "ru",
+        whatlang::Lang::Ukr => "uk",
+        whatlang::Lang::Por => "pt",
+        whatlang::Lang::Nld => "nl",
+        whatlang::Lang::Pol => "pl",
+        whatlang::Lang::Tur => "tr",
+        other => other.code(),
+    })
 }
 
 /// How a template reads for one recipient: its own words (not the writer's), counted in the
 /// body without the sources list.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Measure {
     /// Template words before the writer's first own words (salutation included).
     pub words_before_own: usize,
     /// Template words in all.
     pub words: usize,
-    /// Flesch–Kincaid grade of the template's paragraphs (salutation and signature left out).
-    pub grade: f64,
+    /// The readability of the template's paragraphs (salutation and signature left out) by
+    /// the formula for the letter's language ([`readability::formula`]); `None` when there is
+    /// none for it.
+    pub readability: Option<f64>,
+    /// The letter's language.
+    pub language: String,
 }
 
 /// Stands for the writer's words while a template is measured.
@@ -273,6 +356,7 @@ impl<'a> Request<'a> {
             .collect();
         let letter = Request {
             answers: &marked,
+            writer_language: None,
             ..*self
         }
         .compose(recipient)?;
@@ -307,7 +391,8 @@ impl<'a> Request<'a> {
         Ok(Measure {
             words_before_own,
             words,
-            grade: readability::measure(&prose).grade,
+            readability: readability::score(&prose, &letter.language),
+            language: letter.language.clone(),
         })
     }
 
@@ -319,17 +404,45 @@ impl<'a> Request<'a> {
         self.composer().compose(recipient)
     }
 
+    /// The template the letter to `recipient` is written from: in `language` if the request
+    /// names one (an error when the campaign data cannot say the letter in it), else in the
+    /// recipient's language ([`conventions::letter_language`]) when the template and the
+    /// campaign data exist in it, else English. With it, when the recipient's language was
+    /// wanted but the campaign data lacks a wording in it, what is missing.
+    pub fn template_for(
+        &self,
+        recipient: &Recipient,
+    ) -> Result<(&'a Template, Option<Untranslated>)> {
+        let wanted = self
+            .language
+            .unwrap_or_else(|| conventions::letter_language(recipient));
+        let t = self.library.in_language(self.template, wanted);
+        if t.language == self.template.language {
+            return Ok((t, None));
+        }
+        match self.campaign_data(recipient, &t.language)? {
+            Ok(_) => Ok((t, None)),
+            Err(missing) if self.language.is_some() => Err(missing.error(&t.language, recipient)),
+            Err(missing) => Ok((self.template, Some(missing))),
+        }
+    }
+
     /// What composes this request's letters, with what they share worked out once.
     pub fn composer(&self) -> Composer<'a> {
         Composer::build(*self, true)
     }
 
-    /// The `campaign` object the template sees for this recipient, and the entries that
-    /// expired. (The campaign's sources, citable as `cite` marks, are the same for every
-    /// letter: [`Composer`] makes them once.)
-    fn campaign_data(&self, recipient: &Recipient) -> Result<(Value, Vec<Expired>)> {
+    /// The `campaign` object the template sees for this recipient in `language`, and the
+    /// entries that expired. (The campaign's sources, citable as `cite` marks, are the same for
+    /// every letter: [`Composer`] makes them once.) The inner error names the first entry
+    /// that has no wording in `language`.
+    fn campaign_data(
+        &self,
+        recipient: &Recipient,
+        language: &str,
+    ) -> Result<std::result::Result<(Value, Vec<Expired>), Untranslated>> {
         let (Some(campaign), Some(using)) = (self.campaign, self.template.campaign.as_ref()) else {
-            return Ok((Value::Null, Vec::new()));
+            return Ok(Ok((Value::Null, Vec::new())));
         };
         let topic = match (&using.topic, &using.topic_from) {
             (Some(t), _) => t.clone(),
@@ -343,7 +456,19 @@ impl<'a> Request<'a> {
         };
         let (place, role) = crate::data::campaign::place_of(recipient);
         let fit = campaign.fit(&place, &topic, role, self.date)?;
-        let us = recipient.country == "US";
+        // The wordings in the letter's language: the English ones, or their translation.
+        let words = |what: Prose, id: &str, english: &'a [String]| {
+            if language == "en" {
+                return Ok(english);
+            }
+            campaign
+                .wordings_in(language, what, id)
+                .ok_or_else(|| Untranslated {
+                    what,
+                    id: id.to_string(),
+                })
+        };
+        let us = recipient.country == "US" && language == "en";
         let spell = |text: &str| {
             if us {
                 conventions::us_spelling(text)
@@ -364,15 +489,23 @@ impl<'a> Request<'a> {
         let cited = |name: &str, wordings: &[String], sources: &[String]| -> String {
             let text = pick(name, wordings);
             let marks = cites(sources);
-            match text.strip_suffix('.') {
-                Some(stem) => format!("{stem}{marks}."),
+            match text.strip_suffix(['.', '。']) {
+                Some(stem) => format!("{stem}{marks}{}", &text[stem.len()..]),
                 None => format!("{text}{marks}"),
             }
         };
-        let ask = pick("campaign-ask", &fit.ask.wordings);
-        let context = fit
-            .context
-            .map(|c| cited("campaign-context", &c.wordings, &c.sources));
+        let ask_words = match words(Prose::Ask, &fit.ask.id, &fit.ask.wordings) {
+            Ok(w) => w,
+            Err(missing) => return Ok(Err(missing)),
+        };
+        let ask = pick("campaign-ask", ask_words);
+        let context = match (fit.context, fit.context_of) {
+            (Some(c), Some(of)) => match words(Prose::Context, of, &c.wordings) {
+                Ok(w) => Some(cited("campaign-context", w, &c.sources)),
+                Err(missing) => return Ok(Err(missing)),
+            },
+            _ => None,
+        };
         let is_position =
             |id: &str| id.starts_with("china-position") || id == "china-medical-association";
         let preferred: Vec<&(String, crate::data::campaign::Fact)> = using
@@ -390,29 +523,43 @@ impl<'a> Request<'a> {
         } else {
             preferred
         };
-        let fact = (!candidates.is_empty()).then(|| {
+        let state = |id: &str, f: &'a crate::data::campaign::Fact| {
+            words(Prose::Fact, id, &f.wordings).map(|w| cited(&format!("fact-{id}"), w, &f.sources))
+        };
+        let fact = if candidates.is_empty() {
+            None
+        } else {
             let (id, f) = candidates[self.seed.pick(recipient, "campaign-fact", candidates.len())];
-            cited(&format!("fact-{id}"), &f.wordings, &f.sources)
-        });
+            match state(id, f) {
+                Ok(text) => Some(text),
+                Err(missing) => return Ok(Err(missing)),
+            }
+        };
         let positions: Vec<&(String, crate::data::campaign::Fact)> = fit
             .facts
             .iter()
             .copied()
             .filter(|(id, _)| is_position(id))
             .collect();
-        let china = (!positions.is_empty()).then(|| {
+        let china = if positions.is_empty() {
+            None
+        } else {
             let (id, f) = positions[self.seed.pick(recipient, "campaign-china", positions.len())];
-            cited(&format!("fact-{id}"), &f.wordings, &f.sources)
-        });
+            match state(id, f) {
+                Ok(text) => Some(text),
+                Err(missing) => return Ok(Err(missing)),
+            }
+        };
         // After a status paragraph (laws, bills) there are no claims for "these claims" to
         // refer to: China's position on the organ trade stands on its own there.
-        let standalone: Vec<&(String, crate::data::campaign::Fact)> = positions
+        let china_standalone = match positions
             .iter()
-            .copied()
-            .filter(|(id, _)| id == "china-position-organ-trade")
-            .collect();
-        let china_standalone = match standalone.first() {
-            Some((id, f)) => Some(cited(&format!("fact-{id}"), &f.wordings, &f.sources)),
+            .find(|(id, _)| id == "china-position-organ-trade")
+        {
+            Some((id, f)) => match state(id, f) {
+                Ok(text) => Some(text),
+                Err(missing) => return Ok(Err(missing)),
+            },
             None => china.clone(),
         };
         let bill = fit
@@ -430,8 +577,65 @@ impl<'a> Request<'a> {
             "bill": bill,
             "laws": fit.laws.iter().map(|l| &l.name).collect::<Vec<_>>(),
         });
-        Ok((data, fit.expired))
+        Ok(Ok((data, fit.expired)))
     }
+}
+
+/// Campaign prose that has no wording in a letter's language: what it is and its id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Untranslated {
+    /// A fact, a context or an ask.
+    pub what: Prose,
+    /// Its id (for a context, the jurisdiction's).
+    pub id: String,
+}
+
+impl Untranslated {
+    /// What is missing, for a note: "ask `fr-law-legislator`".
+    pub fn describe(&self) -> String {
+        let kind = match self.what {
+            Prose::Fact => "fact",
+            Prose::Context => "the context of",
+            Prose::Ask => "ask",
+        };
+        format!("{kind} `{}`", self.id)
+    }
+
+    /// The error for a letter that must be in `language` (`--language`) but cannot be.
+    fn error(&self, language: &str, recipient: &Recipient) -> Error {
+        let kind = match self.what {
+            Prose::Fact => "fact",
+            Prose::Context => "the context of",
+            Prose::Ask => "ask",
+        };
+        Error::usage(format!(
+            "the campaign data has no `{language}` wording of {kind} `{}`, which the letter to {} needs",
+            self.id, recipient.id
+        ))
+        .hint(format!(
+            "write this letter in English (--language en), or add `{}` to campaign.{language}.yaml (see the README of data/campaign)",
+            self.id
+        ))
+    }
+}
+
+/// The key of the writer's main answer: `personal` if given, else the first free-text answer
+/// with text.
+fn own_key(t: &Template, answers: &BTreeMap<String, Value>) -> Option<String> {
+    let given = |k: &str| {
+        answers
+            .get(k)
+            .and_then(Value::as_str)
+            .is_some_and(|s| !s.trim().is_empty())
+    };
+    if given("personal") {
+        return Some("personal".into());
+    }
+    t.questions
+        .iter()
+        .filter(|q| q.kind.is_free_text())
+        .find(|q| given(&q.key))
+        .map(|q| q.key.clone())
 }
 
 /// The first sentence of the writer's main answer (`personal`, else the first free-text
@@ -484,7 +688,8 @@ pub struct Composer<'a> {
     shared: Shared,
     /// The answers with every written answer left empty (used when not `cut`).
     bare_answers: Value,
-    /// Whether the bare text is cut out of the letter (else rendered).
+    /// Whether the bare text can be cut out of the letter (else rendered): the answers allow
+    /// it; the template must have a marked copy too ([`Library::can_mark`]).
     cut: bool,
     /// The campaign's sources, citable in every letter.
     campaign_sources: Vec<Source>,
@@ -497,7 +702,6 @@ impl<'a> Composer<'a> {
         let written = |k: &str, v: &Value| v.is_string() && is_free_text(template, k);
         // Cutting is exact when every written answer is text without the marks in it.
         let cut = allow_cut
-            && request.library.can_mark(template)
             && request.answers.iter().all(|(k, v)| match v.as_str() {
                 Some(text) => !text.contains([OWN_OPEN, OWN_CLOSE]),
                 None => !is_free_text(template, k),
@@ -543,8 +747,32 @@ impl<'a> Composer<'a> {
     /// source, more than one ask), or campaign data with no ask for the topic.
     pub fn compose(&self, recipient: &Recipient) -> Result<Letter> {
         let r = &self.request;
-        let t = r.template;
-        let (campaign_data, expired) = r.campaign_data(recipient)?;
+        let (t, _) = r.template_for(recipient)?;
+        let (campaign_data, expired) = match r.campaign_data(recipient, &t.language)? {
+            Ok(found) => found,
+            Err(missing) => return Err(missing.error(&t.language, recipient)),
+        };
+        let language = t.language.as_str();
+        let same_language = r.writer_language.is_none_or(|w| w == language);
+        // Words in another language than the letter's: a line inviting a reply in either.
+        let reply_line = match r.writer_language {
+            Some(w) if w != language => conventions::reply_either_language(language, w),
+            _ => None,
+        };
+        let answers_with_line;
+        let answers = match &reply_line {
+            Some(line) => {
+                let mut a = r.answers.clone();
+                if let Some(key) = own_key(t, &a) {
+                    let own = a[&key].as_str().unwrap_or("").trim_end().to_string();
+                    a.insert(key, Value::String(format!("{own}\n\n{line}")));
+                }
+                answers_with_line = json!(a);
+                Some(&answers_with_line)
+            }
+            None => None,
+        };
+        let cut = self.cut && r.library.can_mark(t);
         let bill = campaign_data["bill"]["number"].as_str().map(|n| {
             let title = campaign_data["bill"]["title"].as_str().unwrap_or("");
             if title.is_empty() {
@@ -556,7 +784,15 @@ impl<'a> Composer<'a> {
                 )
             }
         });
-        let mut data = RenderData::new(Value::Object(self.shared.data(recipient, campaign_data)));
+        let mut data = RenderData::new(Value::Object(self.shared.data(
+            recipient,
+            campaign_data,
+            language,
+            same_language,
+        )));
+        if let Some(a) = answers {
+            data.set("answers", a.clone());
+        }
         // The variants render with the letter's data, then the letter with them (marked, when
         // the bare text is cut out of it).
         let variants = |data: &mut RenderData, marked: bool| -> Result<()> {
@@ -573,9 +809,9 @@ impl<'a> Composer<'a> {
             data.set("variant", Value::Object(variant));
             Ok(())
         };
-        variants(&mut data, self.cut)?;
+        variants(&mut data, cut)?;
         // The same letter with every written answer left empty: the template's own words.
-        let (body, subject, bare) = if self.cut {
+        let (body, subject, bare) = if cut {
             let marked = r.library.render_marked_body(t, &data)?;
             let subject = without_marks(&r.library.render_subject(t, &data)?);
             (without_marks(&marked), subject, without_marked(&marked))
@@ -595,6 +831,7 @@ impl<'a> Composer<'a> {
         let score = similarity::score(&body, &bare);
         Ok(Letter {
             template_id: t.id.clone(),
+            language: t.language.clone(),
             recipient: recipient.clone(),
             sender: r.sender.clone(),
             date: r.date,
@@ -764,12 +1001,29 @@ impl Letter {
         lines
     }
 
-    /// The date as written on the letter.
+    /// The date as written on the letter, in its language.
     pub fn date_text(&self) -> String {
-        conventions::format_date(
+        conventions::format_date_in(
             self.date,
+            &self.language,
             DateStyle::for_country(Some(self.recipient.country.as_str())),
         )
+    }
+
+    /// The word before the subject line in the letter's language ("Subject:", "Objet :").
+    pub fn subject_label(&self) -> String {
+        conventions::label(&self.language, "subject-label")
+    }
+
+    /// The heading of the numbered sources in the letter's language ("Sources", "Quellen").
+    pub fn sources_heading(&self) -> String {
+        conventions::label(&self.language, "sources-heading")
+    }
+
+    /// The sign-off as the letter writes it, in its language ("Yours sincerely,").
+    pub fn signoff(&self) -> String {
+        conventions::signoff_in(&self.recipient, &self.language)
+            .unwrap_or_else(|| conventions::signoff(&self.recipient).to_string())
     }
 
     /// The sender's signature block for emails and contact forms: postal address, email and
@@ -806,7 +1060,7 @@ impl Letter {
                 out.push_str(&format!("- {}\n", source_line(s)));
             }
         } else {
-            out.push_str("\nSources\n");
+            out.push_str(&format!("\n{}\n", self.sources_heading()));
             for (i, s) in self.sources.iter().enumerate() {
                 out.push_str(&format!("[{}] {}\n", i + 1, source_line(s)));
             }
@@ -926,6 +1180,8 @@ mod tests {
                     answers,
                     date,
                     seed: Seed(7),
+                    language: None,
+                    writer_language: None,
                 };
                 let cut = request.composer();
                 let rendered = Composer::build(request, false);

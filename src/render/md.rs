@@ -21,7 +21,8 @@ pub fn render(letter: &Letter) -> String {
     out.push_str("\n\n");
     out.push_str(&hard(letter.recipient_block()));
     out.push_str(&format!(
-        "\n\n**Subject: {}**\n\n",
+        "\n\n**{} {}**\n\n",
+        md_escape(&letter.subject_label()),
         md_escape(&letter.subject)
     ));
     // Keep the writer's line breaks inside paragraphs (e.g. "Sincerely,\nName").
@@ -38,7 +39,10 @@ pub fn render(letter: &Letter) -> String {
             out.push_str(&format!("- {}\n", source_line(s)));
         }
     } else if !letter.sources.is_empty() {
-        out.push_str("\n## Sources\n\n");
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            md_escape(&letter.sources_heading())
+        ));
         for (i, s) in letter.sources.iter().enumerate() {
             out.push_str(&format!("{}. {}\n", i + 1, source_line(s)));
         }

@@ -282,14 +282,14 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
     };
     for line in wrap(
         &mut font,
-        &format!("Subject: {}", letter.subject),
+        &format!("{} {}", letter.subject_label(), letter.subject),
         BODY_SIZE,
         text_width,
     ) {
         put(&mut placed, &mut y, &mut page, line, BODY_SIZE, LEADING);
     }
     y -= LEADING * 0.6;
-    let signoff = crate::conventions::signoff(&letter.recipient);
+    let signoff = letter.signoff();
     for paragraph in letter.body.split("\n\n") {
         for line in wrap(&mut font, paragraph, BODY_SIZE, text_width) {
             put(&mut placed, &mut y, &mut page, line, BODY_SIZE, LEADING);
@@ -310,7 +310,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
             if letter.source_note {
                 "Sources for the facts above (not for publication)".into()
             } else {
-                "Sources".into()
+                letter.sources_heading()
             },
             SMALL,
             SMALL * 1.35,

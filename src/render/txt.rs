@@ -19,7 +19,11 @@ pub fn render(letter: &Letter) -> String {
         out.push_str(&l);
         out.push('\n');
     }
-    out.push_str(&format!("\nSubject: {}\n\n", letter.subject));
+    out.push_str(&format!(
+        "\n{} {}\n\n",
+        letter.subject_label(),
+        letter.subject
+    ));
     out.push_str(&letter.print_text());
     out
 }

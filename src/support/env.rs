@@ -30,6 +30,10 @@ pub struct Env {
     /// `OUTCRY_PROGRESS_DELAY_MS`: how long a run goes before its progress bar appears, in
     /// milliseconds (default 1,000; tests set 0).
     pub progress_delay_ms: u64,
+    /// The writer's language for the wizard, from the POSIX locale variables in their order
+    /// of precedence: `LC_ALL`, then `LC_MESSAGES`, then `LANG` (e.g. `zh_CN.UTF-8`); `None`
+    /// when none is set or it is `C`/`POSIX`. Unparsed: [`crate::support::i18n`] reads it.
+    pub locale: Option<String>,
 }
 
 /// The default number of days after which recipient data is called stale.
@@ -44,6 +48,10 @@ pub fn get() -> &'static Env {
         let dirs = directories::ProjectDirs::from("org", "outcry", "outcry");
         Env {
             date: var("OUTCRY_DATE"),
+            locale: ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .into_iter()
+                .find_map(var)
+                .filter(|l| !matches!(l.as_str(), "C" | "POSIX") && !l.starts_with("C.")),
             config_dir: var("OUTCRY_CONFIG_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| {

@@ -198,6 +198,16 @@ pub fn check_yaml_nesting(text: &str) -> std::result::Result<(), (usize, String)
     Ok(())
 }
 
+/// Whether `tag` has the shape of a BCP 47 language tag: a 2-3 letter lower-case language,
+/// then optional subtags of 2-8 letters or digits (`fr`, `he`, `zh-Hans`, `pt-BR`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,9 @@ struct Person {
     first_name: Option<String>,
     #[serde(default)]
     last_name: Option<String>,
+    /// 250 female, 251 male (`GenderDesc` נקבה / זכר).
+    #[serde(default, rename = "GenderID")]
+    gender_id: Option<u64>,
     #[serde(default)]
     email: Option<String>,
     #[serde(default)]
@@ -228,6 +231,12 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
             given_name: Some(first.to_string()).filter(|s| !s.is_empty()),
             family_name: Some(last.to_string()).filter(|s| !s.is_empty()),
             honorific: Some("MK".into()),
+            // Hebrew salutations are gendered (חבר הכנסת / חברת הכנסת).
+            gender: match p.gender_id {
+                Some(250) => Some("female".into()),
+                Some(251) => Some("male".into()),
+                _ => None,
+            },
             role: Some("Member of the Knesset".into()),
             organisation: Some("Knesset".into()),
             body: "legislature".into(),

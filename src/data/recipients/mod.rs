@@ -44,6 +44,15 @@ pub struct Recipient {
     /// An explicit salutation that overrides the derived one ("Dear Sir or Madam").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salutation: Option<String>,
+    /// `female` or `male`, where the source gives it (the Knesset's `GenderDesc`, the
+    /// Assemblée's civility): languages whose salutations are gendered use it ("Madame la
+    /// Députée", "Sehr geehrter Herr ..."). Never guessed from a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    /// The language to write to them in, a BCP 47 tag (`fr`, `he`), when it is not the one
+    /// their country gives (see `conventions::letter_language`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// What they do, e.g. "United States Senator for Massachusetts".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -1386,6 +1395,22 @@ fn validate_fields(r: &Recipient, out: &mut Vec<(&'static str, String)>) {
         out.push((
             "contact",
             format!("recipient `{}` has no way to be reached: give contact.email, postal, phone or contact_form", r.id),
+        ));
+    }
+    if let Some(g) = &r.gender
+        && !matches!(g.as_str(), "female" | "male")
+    {
+        out.push((
+            "gender",
+            format!("gender `{g}` must be `female` or `male` (leave it out when not known)"),
+        ));
+    }
+    if let Some(l) = &r.language
+        && !crate::support::text::is_language_tag(l)
+    {
+        out.push((
+            "language",
+            format!("language `{l}` is not a language tag such as `fr`, `de` or `he`"),
         ));
     }
     for (field, date) in [("as_of", &r.as_of), ("term_end", &r.term_end)] {
