@@ -49,6 +49,11 @@ pub struct Cli {
     /// copy or `campaign.yaml` in the config folder.
     #[arg(long = "campaign", value_name = "FILE", global = true)]
     pub campaign: Option<PathBuf>,
+    /// The language of the guided letter's questions and summaries: `en` or `zh-CN`
+    /// (Simplified Chinese). Default: from LC_ALL, LC_MESSAGES or LANG, else English. Error
+    /// messages stay in English.
+    #[arg(long = "ui-language", value_name = "LANG", global = true)]
+    pub ui_language: Option<String>,
     /// What to do; without one, `outcry` starts the guided letter in a terminal.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -138,6 +143,17 @@ impl Sources {
 
 /// Runs the parsed command line; returns the exit code.
 pub fn dispatch(cli: Cli) -> Result<i32> {
+    if let Some(wanted) = cli.ui_language.as_deref()
+        && crate::support::i18n::match_ui_language(wanted).is_none()
+    {
+        return Err(
+            Error::usage(format!("--ui-language `{wanted}` is not available")).hint(format!(
+                "available: {}",
+                crate::support::i18n::ui_languages().join(", ")
+            )),
+        );
+    }
+    crate::support::i18n::set_ui_language(cli.ui_language.as_deref());
     let sources = Sources::resolve(cli.templates, cli.recipients, cli.campaign);
     match cli.command {
         Some(Command::Write(args)) => write::run(*args, &sources),

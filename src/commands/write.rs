@@ -190,7 +190,7 @@ fn own_words_language<'a>(
     let names: Vec<String> = other.iter().map(|l| language_name(l)).collect();
     if s.interactive {
         let can_switch = library.languages(&template.id).contains(&words);
-        match interactive::keep_own_words(&language_name(words), &names.join(", "), can_switch)? {
+        match interactive::keep_own_words(words, &other, can_switch)? {
             Some(false) => {}
             Some(true) => return Ok((Some(words), Some(words))),
             None => {

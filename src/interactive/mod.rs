@@ -8,6 +8,7 @@
 //!
 //! May import: every layer below `commands`.
 
+use crate::support::i18n::{Arg, t, ui};
 use std::io::IsTerminal;
 
 use console::style;
@@ -822,24 +823,30 @@ pub fn offer_draft(draft: &crate::records::draft::Draft) -> Result<bool> {
         .map_err(map)
 }
 
-/// Asks what to do when the writer's own words are in `words` (a language name) and some
-/// letters in `letters` (names): keep the words as typed, with a line inviting a reply in
+/// Asks what to do when the writer's own words are in language `words` and some letters in
+/// `letters` (language tags): keep the words as typed, with a line inviting a reply in
 /// either language (`Some(false)`), or write the letters in the writer's language instead
 /// (`Some(true)`; offered when `can_switch`). `None`: neither (the run stops, the draft kept).
-pub fn keep_own_words(words: &str, letters: &str, can_switch: bool) -> Result<Option<bool>> {
-    heading("Your words and the letter's language");
-    say(&format!(
-        "You wrote your own words in {words}; the letter is in {letters}, the language its reader works in."
+pub fn keep_own_words(words: &str, letters: &[&str], can_switch: bool) -> Result<Option<bool>> {
+    let name = |tag: &str| ui("language-name", &[("tag", Arg::Str(tag))]);
+    let words = name(words);
+    let letters = letters
+        .iter()
+        .map(|l| name(l))
+        .collect::<Vec<_>>()
+        .join(", ");
+    heading(&t("own-words-heading"));
+    say(&ui(
+        "own-words-explain",
+        &[("words", Arg::Str(&words)), ("letters", Arg::Str(&letters))],
     ));
-    let mut items = vec![format!(
-        "Keep my words as I wrote them, and add a line inviting a reply in either language"
-    )];
+    let mut items = vec![t("own-words-keep")];
     if can_switch {
-        items.push(format!("Write the whole letter in {words} instead"));
+        items.push(ui("own-words-switch", &[("words", Arg::Str(&words))]));
     }
-    items.push("Stop here (your answers are kept as a draft)".into());
+    items.push(t("own-words-stop"));
     let choice = Select::with_theme(&theme())
-        .with_prompt("What would you like?")
+        .with_prompt(t("own-words-prompt"))
         .items(&items)
         .default(0)
         .interact()

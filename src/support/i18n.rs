@@ -228,6 +228,85 @@ mod tests {
         assert!(Catalogue::parse("fr", "bad = {").is_err());
     }
 
+    /// The message ids the code asks for: the string literal after `t(` or `ui(`.
+    fn ids_used(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                ids_used(&path, out);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for call in ["t(\"", "ui(\""] {
+                let mut rest = text.as_str();
+                while let Some(i) = rest.find(call) {
+                    let before = rest[..i].chars().last();
+                    rest = &rest[i + call.len()..];
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let id: String = rest.chars().take_while(|c| *c != '"').collect();
+                    // Message ids are lower-case words joined by dashes.
+                    let is_id = id.contains('-')
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    if is_id {
+                        out.push((id, path.display().to_string()));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_the_code_uses_is_in_english() {
+        let english = parse_all(UI_CATALOGUES)
+            .remove("en")
+            .expect("i18n/ui/en.ftl");
+        let mut used = Vec::new();
+        ids_used(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut used,
+        );
+        assert!(used.len() > 5, "{used:?}");
+        for (id, file) in used {
+            assert!(
+                english.has(&id),
+                "{file} uses message `{id}`, which i18n/ui/en.ftl lacks"
+            );
+        }
+    }
+
+    #[test]
+    fn translations_have_no_message_english_lacks() {
+        let all = parse_all(UI_CATALOGUES);
+        let english = all.get("en").expect("i18n/ui/en.ftl");
+        for (tag, source) in UI_CATALOGUES.iter().filter(|(t, _)| *t != "en") {
+            let resource = FluentResource::try_new(source.to_string()).unwrap();
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    assert!(
+                        english.has(m.id.name),
+                        "i18n/ui/{tag}.ftl has `{}`, which en.ftl lacks (renamed or removed?)",
+                        m.id.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn locales_match_catalogues() {
+        assert_eq!(match_ui_language("en_GB.UTF-8"), Some("en"));
+        if ui_languages().contains(&"zh-CN") {
+            assert_eq!(match_ui_language("zh_CN.UTF-8"), Some("zh-CN"));
+            assert_eq!(match_ui_language("zh"), Some("zh-CN"));
+            assert_eq!(match_ui_language("zh-Hans"), Some("zh-CN"));
+        }
+        assert_eq!(match_ui_language("xx_YY"), None);
+    }
+
     #[test]
     fn compiled_in_catalogues_parse() {
         for letters in [true, false] {
