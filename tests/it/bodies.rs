@@ -112,6 +112,36 @@ fn the_european_parliament_is_the_10th_term() {
         .stdout_has("Imported 716 recipients into ep.yaml")
         .stdout_has("line 19: Kateřina Konečná: homepage `['https://www.konecna.cz', 'http://www.konecna.cz']` repaired to `https://www.konecna.cz`")
         .stdout_has("line 111: Ondřej Kovařík has no email address in the source");
+    // With the 9th-term file, members who sat then too get their recorded gender (for
+    // gendered salutations); no one else's is guessed.
+    let mut t = Test::new()
+        .args(["recipients", "import", "--from", "europarl-10"])
+        .arg(
+            sources()
+                .join("eu-parliament-10/ep10_current_meps.csv")
+                .display()
+                .to_string(),
+        )
+        .arg(
+            sources()
+                .join("eu-parliament/data_v1_meps_9_en.csv")
+                .display()
+                .to_string(),
+        )
+        .args(["--as-of", "2025-07-11", "--out", "ep.yaml"]);
+    t.run().ok();
+    let file: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(t.path("ep.yaml")).unwrap()).unwrap();
+    let people = file["recipients"].as_sequence().unwrap();
+    let gender_of = |name: &str| {
+        people
+            .iter()
+            .find(|r| r["name"] == name)
+            .map(|r| r["gender"].as_str().unwrap_or("none").to_string())
+    };
+    assert_eq!(gender_of("Bernd Lange").as_deref(), Some("male"));
+    let with = people.iter().filter(|r| r["gender"].is_string()).count();
+    assert!(with > 250 && with < people.len(), "{with}");
 }
 
 #[test]

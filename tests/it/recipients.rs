@@ -172,7 +172,10 @@ fn built_in_data_regenerates_from_the_sources() {
         ),
         (
             "europarl-10",
-            vec![sources.join("eu-parliament-10/ep10_current_meps.csv")],
+            vec![
+                sources.join("eu-parliament-10/ep10_current_meps.csv"),
+                sources.join("eu-parliament/data_v1_meps_9_en.csv"),
+            ],
             "2025-07-11",
             "eu-parliament.yaml",
         ),

@@ -7,6 +7,11 @@
 //! `droi_role` (membership of the Subcommittee on Human Rights), `mandate_start`,
 //! `mandate_end`, `homepage`, `twitter`, `facebook`, `profile_url`.
 //!
+//! A second file may follow: the 9th-term open-data CSV (`data_v1_meps_9_en.csv`, see
+//! `data/sources/eu-parliament`). The 10th-term file does not give gender; for MEPs who sat in
+//! the 9th term too, its `mep_gender` column does, by `mep_identifier`, and languages with
+//! gendered salutations use it. No one else's gender is guessed.
+//!
 //! May import: [`crate::error`], [`crate::support`], [`crate::data::recipients`], its parent.
 
 use std::collections::BTreeMap;
@@ -53,10 +58,14 @@ const EP_DOMAIN: &str = "@europarl.europa.eu";
 
 /// Imports current MEPs; those whose mandate ended before `as_of` are left out.
 pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
-    let [path] = paths else {
-        return Err(Error::usage(
-            "europarl-10 takes exactly one file: the current-MEPs CSV (ep10_current_meps.csv)",
-        ));
+    let (path, genders) = match paths {
+        [path] => (path, BTreeMap::new()),
+        [path, ninth] => (path, genders(ninth)?),
+        _ => {
+            return Err(Error::usage(
+                "europarl-10 takes the current-MEPs CSV (ep10_current_meps.csv), and optionally the 9th-term CSV (data_v1_meps_9_en.csv) for gender",
+            ));
+        }
     };
     let mut imported = Imported {
         source: "European Parliament Open Data API, 10th term (current MEPs)".into(),
@@ -193,9 +202,37 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
                 ..Default::default()
             },
             term_end: Some(end).filter(|e| !e.is_empty()),
+            gender: genders.get(&id).cloned(),
             ids,
             ..Default::default()
         });
     }
     Ok(imported)
+}
+
+/// `mep_identifier` → `female`/`male` from the 9th-term open-data CSV.
+fn genders(path: &PathBuf) -> Result<BTreeMap<String, String>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+    let text = decode_text(bytes);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::usage(format!("`{}:1`: {e}", path.display())))?
+        .clone();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(id), Some(gender)) = (col("mep_identifier"), col("mep_gender")) else {
+        return Err(Error::usage(format!(
+            "`{}` has no mep_identifier and mep_gender columns",
+            path.display()
+        ))
+        .hint("the second file is the 9th-term open-data CSV, data_v1_meps_9_en.csv"));
+    };
+    let mut out = BTreeMap::new();
+    for (i, row) in reader.records().enumerate() {
+        let row = row.map_err(|e| Error::usage(format!("`{}:{}`: {e}", path.display(), i + 2)))?;
+        if let (Some(id), Some(g @ ("female" | "male"))) = (row.get(id), row.get(gender)) {
+            out.insert(id.trim().to_string(), g.to_string());
+        }
+    }
+    Ok(out)
 }
