@@ -369,6 +369,11 @@ struct JsonRecipient<'a> {
     contact: &'a recipients::Contact,
     role: Option<&'a str>,
     honorific: Option<&'a str>,
+    /// `female`/`male` where the source gives it; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gender: Option<&'a str>,
+    /// The language letters to them are written in (`conventions::letter_language`).
+    language: &'a str,
     committees: &'a [String],
     source: Option<&'a str>,
     as_of: Option<&'a str>,
@@ -398,6 +403,8 @@ impl<'a> From<&'a Recipient> for JsonRecipient<'a> {
             contact: &r.contact,
             role: r.role.as_deref(),
             honorific: r.honorific.as_deref(),
+            gender: r.gender.as_deref(),
+            language: crate::conventions::letter_language(r),
             committees: &r.committees,
             source: r.source.as_deref(),
             as_of: r.as_of.as_deref(),

@@ -263,6 +263,10 @@ fn the_knesset_imports_with_hebrew_names_and_ascii_ids_but_is_not_built_in() {
     assert_eq!(liberman["name"], "אביגדור ליברמן");
     assert_eq!(liberman["id"], "il-mk-bygdvr-lybrmn");
     assert_eq!(liberman["party"], "ישראל ביתנו");
+    // Gender as the Knesset records it (Hebrew salutations are gendered).
+    assert_eq!(liberman["gender"], "male");
+    let women = mks.iter().filter(|r| r["gender"] == "female").count();
+    assert!(women > 10 && women < 60, "{women}");
 }
 
 #[test]
