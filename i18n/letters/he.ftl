@@ -4,7 +4,7 @@
 ### closes "בכבוד רב,". Titles follow the recipient's gender (חבר/חברת הכנסת,
 ### השר/השרה); when the gender is unknown the abbreviation ח״כ, which has one
 ### written form for both, or the bare name is used. The letter text avoids
-### gendered forms for both writer and recipient (see templates/README.md).
+### gendered forms for both writer and recipient (see data/campaign/README.md, "Gender").
 ###
 ### Arguments passed by the code:
 ###   $role    legislator (member of a national or regional parliament)
