@@ -68,8 +68,8 @@ salutation =
 ## The closing, complete (German puts no comma after it).
 signoff = Mit freundlichen Grüßen
 
-## The word before the subject line of a posted letter.
-subject-label = Betreff
+## The word before the subject line, with the punctuation the language puts after it.
+subject-label = Betreff:
 
 ## The heading of the numbered list of sources.
 sources-heading = Quellen

@@ -67,8 +67,8 @@ salutation =
 ## The closing, complete with its punctuation.
 signoff = Atentamente,
 
-## The word before the subject line of a posted letter.
-subject-label = Asunto
+## The word before the subject line, with the punctuation the language puts after it.
+subject-label = Asunto:
 
 ## The heading of the numbered list of sources.
 sources-heading = Fuentes

@@ -71,9 +71,8 @@ signoff =
             }
     }
 
-## The word before the subject line of a posted letter ("Objet : ...").
-## French puts a no-break space before the colon.
-subject-label = Objet
+## The word before the subject line, with the punctuation the language puts after it.
+subject-label = Objet :
 
 ## The heading of the numbered list of sources.
 sources-heading = Sources

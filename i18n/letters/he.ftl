@@ -131,8 +131,8 @@ salutation =
 ## The closing, complete with its punctuation.
 signoff = בכבוד רב,
 
-## The word before the subject line ("הנדון: ...").
-subject-label = הנדון
+## The word before the subject line, with the punctuation the language puts after it.
+subject-label = הנדון:
 
 ## The heading of the numbered list of sources.
 sources-heading = מקורות

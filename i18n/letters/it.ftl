@@ -49,8 +49,8 @@ salutation =
 ## The closing, complete (Italian letters put no punctuation after it).
 signoff = Distinti saluti
 
-## The word before the subject line of a posted letter.
-subject-label = Oggetto
+## The word before the subject line, with the punctuation the language puts after it.
+subject-label = Oggetto:
 
 ## The heading of the numbered list of sources.
 sources-heading = Fonti
