@@ -9,7 +9,9 @@
 ###   $gender  female | male | unknown (from the recipient's honorific)
 ###   $named   yes | no (whether a family name is known)
 ###   $family, $given, $name (full name), $title ("Dr. " with its space, or "")
-### Spanish letters to officials do not use $title in the salutation.
+### Spanish letters to officials do not use $title in the salutation. A member of parliament
+### whose gender is not known is addressed "Señoría", the chamber's own form, which has one
+### form for women and men.
 
 ## The salutation, without its final colon (the template adds it).
 salutation =
@@ -46,21 +48,13 @@ salutation =
             { $gender ->
                 [female] Estimada señora diputada
                 [male] Estimado señor diputado
-               *[unknown]
-                    { $named ->
-                        [yes] Estimado/a { $name }
-                       *[no] Estimados señores
-                    }
+               *[unknown] Señoría
             }
        *[legislator]
             { $gender ->
                 [female] Estimada señora diputada
                 [male] Estimado señor diputado
-               *[unknown]
-                    { $named ->
-                        [yes] Estimado/a { $name }
-                       *[no] Estimados señores
-                    }
+               *[unknown] Señoría
             }
     }
 
