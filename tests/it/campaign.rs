@@ -50,6 +50,18 @@ const NEW_LAW_WORDS: &[&str] = &["pass a law", "new law", "introduce a law", "a 
 const LAPSED: &[&str] = &["H.R.4132", "S.761", "H.R. 4132"];
 const BILLS_119: &[&str] = &["H.R.1503", "H.R.1540", "S.817", "S.4009", "H.R.2114"];
 
+/// The sources headings of the letter languages (`sources-heading` in `i18n/letters/*.ftl`).
+pub const SOURCES_HEADINGS: &[&str] = &["Sources", "Quellen", "Fuentes", "Fonti", "מקורות"];
+
+/// A letter's text before its list of sources, in any letter language.
+pub fn before_sources(text: &str) -> &str {
+    SOURCES_HEADINGS
+        .iter()
+        .filter_map(|h| text.find(&format!("\n{h}\n")))
+        .min()
+        .map_or(text, |at| &text[..at])
+}
+
 const SENDER: &[&str] = &[
     "--sender-name",
     "Zoë Example",
@@ -163,7 +175,7 @@ fn every_template_fits_every_jurisdiction_today() {
         if letter_file {
             // Exactly one yes/no question: every question mark belongs to the ask, which may
             // be repeated at the end.
-            let body = text.split("\nSources").next().unwrap();
+            let body = before_sources(text);
             let questions: std::collections::HashSet<&str> = body
                 .split_inclusive(['.', '!', '?', '\n', ':'])
                 .filter(|s| s.trim_end().ends_with('?'))
@@ -228,9 +240,20 @@ fn templates_stay_within_the_word_and_grade_limits() {
         .run();
     out.ok();
     assert!(!out.stdout.contains("warning:"), "{}", out.stdout);
+    let files = std::fs::read_dir(repo().join("templates"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".hbs")
+        })
+        .count();
+    assert!(files >= 24, "{files} template files");
     assert_eq!(
         out.stdout.matches("words before your own words").count(),
-        9,
+        files,
         "{}",
         out.stdout
     );
@@ -500,4 +523,233 @@ fn the_call_script_is_short_and_for_the_staffer() {
         "{} words: {say}",
         say.split_whitespace().count()
     );
+}
+
+/// The translated campaign prose (`data/campaign/campaign.LANG.yaml`) covers what letters in
+/// that language need and keeps the English cautions (data/campaign/README.md,
+/// "Translations"): the China Tribunal is an independent people's tribunal that found crimes
+/// against humanity and no genocide; UN experts are independent experts; volume figures are
+/// estimates; China's denial gives its dates; every ask is one question in the language's
+/// "Will you" form; no Israeli ask names the UN Human Rights Council.
+#[test]
+fn translations_keep_the_cautions() {
+    type Map = std::collections::BTreeMap<String, Vec<String>>;
+    let read = |name: &str| -> serde_yaml::Value {
+        serde_yaml::from_str(
+            &std::fs::read_to_string(repo().join("data/campaign").join(name)).unwrap(),
+        )
+        .unwrap()
+    };
+    let english = read("campaign.yaml");
+    let jurisdictions = english["jurisdictions"].as_mapping().unwrap();
+    let asks_of = |j: &str| -> Vec<String> {
+        jurisdictions[j]["asks"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let needed_facts: Vec<String> = english["facts"]
+        .as_mapping()
+        .unwrap()
+        .iter()
+        .filter(|(id, f)| {
+            let id = id.as_str().unwrap();
+            let topics = f["topics"].as_sequence().unwrap();
+            id.starts_with("china-position")
+                || id == "china-medical-association"
+                || topics.iter().any(|t| t == "law" || t == "investigation")
+        })
+        .map(|(id, _)| id.as_str().unwrap().to_string())
+        .collect();
+    struct Rules {
+        lang: &'static str,
+        places: &'static [&'static str],
+        tribunal: &'static [&'static str],
+        humanity: &'static str,
+        genocide: &'static str,
+        no_genocide: &'static [&'static str],
+        independent: &'static str,
+        estimate: &'static str,
+        ask_start: fn(&str) -> bool,
+        human_rights_council: &'static str,
+    }
+    let rules = [
+        Rules {
+            lang: "fr",
+            places: &["fr", "be", "eu", "default"],
+            tribunal: &[
+                "tribunal populaire indépendant",
+                "tribunal d'opinion indépendant",
+            ],
+            humanity: "crimes contre l'humanité",
+            genocide: "génocide",
+            no_genocide: &[
+                "n'a pas conclu à un génocide",
+                "mais pas à un génocide",
+                "n'a pas retenu le génocide",
+            ],
+            independent: "indépendants",
+            estimate: "estim",
+            ask_start: |a| {
+                a.split([' ', ','])
+                    .next()
+                    .is_some_and(|w| w.ends_with("-vous"))
+                    || a.starts_with("Vous ")
+            },
+            human_rights_council: "Conseil des droits de l'homme",
+        },
+        Rules {
+            lang: "de",
+            places: &["de", "eu", "default"],
+            tribunal: &[
+                "unabhängiges Volkstribunal",
+                "unabhängiges zivilgesellschaftliches Tribunal",
+            ],
+            humanity: "Verbrechen gegen die Menschlichkeit",
+            genocide: "Völkermord",
+            no_genocide: &[
+                "Einen Völkermord stellte es nicht fest",
+                "aber keinen Völkermord",
+            ],
+            independent: "unabhängige",
+            estimate: "Schätzung",
+            ask_start: |a| a.starts_with("Werden Sie "),
+            human_rights_council: "Menschenrechtsrat",
+        },
+        Rules {
+            lang: "es",
+            places: &["es", "eu", "default"],
+            tribunal: &["tribunal popular independiente"],
+            humanity: "lesa humanidad",
+            genocide: "genocidio",
+            no_genocide: &[
+                "No dictaminó que hubiera genocidio",
+                "pero no genocidio",
+                "No concluyó que hubiera genocidio",
+            ],
+            independent: "independientes",
+            estimate: "estima",
+            ask_start: |a| a.starts_with('¿'),
+            human_rights_council: "Consejo de Derechos Humanos",
+        },
+        Rules {
+            lang: "it",
+            places: &["it", "eu", "default"],
+            tribunal: &[
+                "tribunale popolare indipendente",
+                "tribunale d'opinione indipendente",
+            ],
+            humanity: "crimini contro l'umanità",
+            genocide: "genocidio",
+            no_genocide: &[
+                "Non ha riscontrato un genocidio",
+                "ma non un genocidio",
+                "Non ha concluso che vi fosse un genocidio",
+            ],
+            independent: "indipendenti",
+            estimate: "stima",
+            ask_start: |a| a.chars().next().is_some_and(char::is_uppercase),
+            human_rights_council: "Consiglio dei diritti umani",
+        },
+        Rules {
+            lang: "he",
+            places: &["il", "default"],
+            tribunal: &["בית דין עממי עצמאי"],
+            humanity: "פשעים נגד האנושות",
+            genocide: "רצח עם",
+            no_genocide: &["לא קבע כי בוצע רצח עם", "לא קבע שבוצע רצח עם"],
+            independent: "בלתי תלויים",
+            estimate: "הערכה",
+            ask_start: |a| a.starts_with("האם "),
+            human_rights_council: "מועצת זכויות האדם",
+        },
+    ];
+    for r in &rules {
+        let t = read(&format!("campaign.{}.yaml", r.lang));
+        assert_eq!(t["language"], r.lang);
+        let facts: Map = serde_yaml::from_value(t["facts"].clone()).unwrap();
+        let contexts: Map = serde_yaml::from_value(t["contexts"].clone()).unwrap();
+        let asks: Map = serde_yaml::from_value(t["asks"].clone()).unwrap();
+        for id in &needed_facts {
+            assert!(facts.contains_key(id), "{}: fact `{id}` is missing", r.lang);
+        }
+        for place in r.places {
+            assert!(
+                contexts.contains_key(*place),
+                "{}: context `{place}` is missing",
+                r.lang
+            );
+            for id in asks_of(place) {
+                assert!(asks.contains_key(&id), "{}: ask `{id}` is missing", r.lang);
+            }
+        }
+        for w in &facts["china-tribunal"] {
+            assert!(
+                r.tribunal.iter().any(|p| w.contains(p)),
+                "{}: not called an independent people's tribunal: {w}",
+                r.lang
+            );
+            assert!(w.contains(r.humanity), "{}: {w}", r.lang);
+        }
+        for (id, ws) in &facts {
+            for w in ws {
+                let case = format!("{} fact `{id}`: {w}", r.lang);
+                assert!(w.ends_with('.'), "{case}");
+                if w.contains(r.genocide) {
+                    assert!(r.no_genocide.iter().any(|p| w.contains(p)), "{case}");
+                }
+                if ["60", "100"].iter().any(|n| {
+                    w.contains(&format!("{n}\u{a0}000"))
+                        || w.contains(&format!("{n}.000"))
+                        || w.contains(&format!("{n},000"))
+                }) {
+                    assert!(
+                        w.contains(r.estimate) && w.contains("2016"),
+                        "not an estimate with its year: {case}"
+                    );
+                }
+                if id.starts_with("un-experts") && !w.contains(r.independent) {
+                    assert!(
+                        id == "un-experts-database",
+                        "UN experts not called independent: {case}"
+                    );
+                }
+                if id == "china-position" {
+                    assert!(w.contains("2013") && w.contains("2022"), "{case}");
+                }
+            }
+        }
+        for (id, ws) in &asks {
+            for w in ws {
+                let case = format!("{} ask `{id}`: {w}", r.lang);
+                assert!(
+                    w.ends_with('?') && w.matches('?').count() == 1,
+                    "not one question: {case}"
+                );
+                assert!(
+                    (r.ask_start)(w),
+                    "not the language's \"Will you\" form: {case}"
+                );
+                if id.starts_with("il-") {
+                    assert!(!w.contains(r.human_rights_council), "{case}");
+                }
+            }
+        }
+    }
+    for id in asks_of("il") {
+        let ask = jurisdictions["il"]["asks"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id.as_str())
+            .unwrap();
+        for w in ask["wordings"].as_sequence().unwrap() {
+            assert!(
+                !w.as_str().unwrap().contains("Human Rights Council"),
+                "{id}: {w:?}"
+            );
+        }
+    }
 }
