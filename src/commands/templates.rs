@@ -520,20 +520,27 @@ fn check(paths: &[PathBuf], campaign_file: Option<&std::path::Path>) -> Result<i
                 writer_language: None,
             };
             let mut failed = false;
-            let recipients: Vec<Recipient> = if t.language == templates::DEFAULT_LANGUAGE {
-                t.audience.iter().map(|a| sample_recipient(a)).collect()
+            // (audience as written, sample recipient)
+            let recipients: Vec<(String, Recipient)> = if t.language == templates::DEFAULT_LANGUAGE
+            {
+                t.audience
+                    .iter()
+                    .map(|a| (a.clone(), sample_recipient(a)))
+                    .collect()
             } else {
                 translation_samples(&t)
+                    .into_iter()
+                    .map(|r| (r.body.clone(), r))
+                    .collect()
             };
-            for r in &recipients {
+            for (audience, r) in &recipients {
                 if let Err(e) = request.compose(r) {
                     failed = true;
                     problems.push(Problem {
                         file: file.clone(),
                         line: None,
                         message: format!(
-                            "for a sample `{}` recipient{}: {}",
-                            r.body,
+                            "for a sample `{audience}` recipient{}: {}",
                             if t.language == templates::DEFAULT_LANGUAGE {
                                 String::new()
                             } else {

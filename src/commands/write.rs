@@ -712,6 +712,9 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         }
     };
     warn_unsuited(template, &chosen);
+    // A language the template is not written in is refused before any question is asked.
+    let wanted_language = s.language.clone();
+    let language = letter_language(wanted_language.as_deref(), &library, template)?;
     if let Some(previous) = &s.previous_recipient
         && let Some(other) = chosen.iter().find(|r| &r.id != previous)
     {
@@ -731,8 +734,6 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         None => None,
     };
     let sender = s.sender.clone();
-    let wanted_language = s.language.clone();
-    let language = letter_language(wanted_language.as_deref(), &library, template)?;
     let writer_language = letters::writer_language(template, &answers);
     // Each letter's language, said before anything is written when a recipient's own
     // language cannot be used.

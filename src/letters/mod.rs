@@ -753,7 +753,9 @@ impl<'a> Composer<'a> {
             Err(missing) => return Err(missing.error(&t.language, recipient)),
         };
         let language = t.language.as_str();
-        let same_language = r.writer_language.is_none_or(|w| w == language);
+        // Not known: treated as another language, so that a short phrase the writer typed
+        // is quoted rather than set into a sentence of the letter's language.
+        let same_language = r.writer_language == Some(language);
         // Words in another language than the letter's: a line inviting a reply in either.
         let reply_line = match r.writer_language {
             Some(w) if w != language => conventions::reply_either_language(language, w),

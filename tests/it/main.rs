@@ -6,6 +6,7 @@ mod data;
 mod delivery;
 mod errors;
 mod harness;
+mod languages;
 mod layers;
 mod letters;
 mod library;
