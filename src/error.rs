@@ -207,6 +207,11 @@ impl Error {
     pub fn message(&self) -> &str {
         &self.message
     }
+
+    /// The hint lines, in order.
+    pub fn hints(&self) -> &[String] {
+        &self.hints
+    }
 }
 
 /// Turns an io::Error into a short lower-case reason without the "(os error N)" noise.

@@ -41,6 +41,11 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    // `COMPLETE=bash outcry -- ...`: the shell asking for completions (see `completions`).
+    if commands::completions::complete(&args)? {
+        return Ok(error::exit::OK);
+    }
     let cli = match commands::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         // --help and --version are not errors; clap prints them.

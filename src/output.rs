@@ -104,6 +104,8 @@ fn bit(format: Format) -> u8 {
 /// One letter of a run, by name.
 #[derive(Debug)]
 struct Entry<'a> {
+    /// The template it is written from (file names carry it).
+    template: &'a str,
     recipient: &'a str,
     formats: Formats,
     /// Formats whose file is already on disk with the same content.
@@ -142,9 +144,16 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// Adds the next letter: to `recipient_id`, in `formats`.
+    /// Adds the next letter: to `recipient_id`, in `formats`, from the plan's template.
     pub fn push(&mut self, recipient_id: &'a str, formats: &[Format]) {
+        self.push_from(self.template_id, recipient_id, formats);
+    }
+
+    /// Adds the next letter from another template than the plan's (the guided letter writes
+    /// one letter per group of recipients, e.g. an editor's and a regulator's).
+    pub fn push_from(&mut self, template_id: &'a str, recipient_id: &'a str, formats: &[Format]) {
         self.letters.push(Entry {
+            template: template_id,
             recipient: recipient_id,
             formats: Formats::of(formats),
             unchanged: Formats::default(),
@@ -179,7 +188,7 @@ impl<'a> Plan<'a> {
     fn name(&self, i: usize, format: Format, number: Option<u32>) -> String {
         numbered_file_name(
             self.date,
-            self.template_id,
+            self.letters[i].template,
             self.letters[i].recipient,
             format,
             number,

@@ -62,6 +62,25 @@ pub enum QuestionKind {
     },
 }
 
+impl Question {
+    /// This question with `raw` (an earlier answer, as typed) as its default, so that the
+    /// wizard offers it again when the writer goes back; `raw` that is not a valid answer
+    /// leaves the question as it is.
+    pub fn with_default(mut self, raw: &str) -> Question {
+        let Ok(value) = validate(&self, raw) else {
+            return self;
+        };
+        match &mut self.kind {
+            QuestionKind::Text { default } | QuestionKind::Multiline { default } => {
+                *default = Some(raw.trim().to_string()).filter(|s| !s.is_empty());
+            }
+            QuestionKind::Choice { default, .. } => *default = value.as_str().map(str::to_string),
+            QuestionKind::Bool { default } => *default = value.as_bool(),
+        }
+        self
+    }
+}
+
 impl QuestionKind {
     /// The name used in front matter: `text`, `multiline`, `choice` or `bool`.
     pub fn name(&self) -> &'static str {

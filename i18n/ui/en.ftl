@@ -23,3 +23,121 @@ own-words-keep = Keep my words as I wrote them, and add a line inviting a reply 
 own-words-switch = Write the whole letter in { $words } instead
 own-words-stop = Stop here (your answers are kept as a draft)
 own-words-prompt = What would you like?
+
+## The guided letter: whom, which letter, the questions, the preview, the mail account and the
+## end of the road (src/interactive/messages.rs).
+wizard-cannot-use = That answer can't be used:
+wizard-required = this question needs an answer
+wizard-edit-fields = Press Enter to keep what is there, or change it (Backspace clears it).
+wizard-phone-prompt = Your phone number (optional, for call scripts)
+wizard-address-needed = a postal address is needed: offices reply by post and check that you live where you say
+wizard-whom = Whom do you want to write to?
+wizard-find-them = Find them (Enter: choose, Esc: back)
+wizard-tick = Choose with Space (a: all), then press Enter (Esc: back)
+wizard-keep-whom = Writing to these: untick with Space whoever should not get a letter, then press Enter
+wizard-search-hint =
+    Type a name, state, constituency or party, e.g. `warren`, `aldershot`, `labour leeds`.
+    Filters: country:US body:us-senate region:MA district:14 party:green committee:SSFR
+wizard-search = Search
+wizard-search-empty = type a name, a place or a party to search for
+wizard-place = Your US ZIP code, or your UK postcode, constituency, town or council
+wizard-place-empty = type a ZIP code such as 60614, a postcode such as LS2 9JT, or a town
+wizard-no-one-yet = No one chosen yet. Search again?
+wizard-add-more = Add more recipients?
+wizard-what-to-ask = What do you want to ask for?
+wizard-choose-letter = Choose a letter (Enter: choose, Esc: back)
+wizard-no-letter-fits = None of the letters is written for all of the people you chose; pick the closest.
+wizard-groups-heading = These people need different letters
+wizard-groups-intro = No one letter is written for all of them (an editor prints letters from readers; a regulator answers for its profession), so you will choose a letter for each group. Answers you give once are used in every letter.
+wizard-questions = A few questions, to make the letter yours
+wizard-which-earlier = Which letter are you following up? (Esc: back)
+wizard-more = -- more: Enter or Space for the next page, q to skip to the end --
+wizard-what-next = What next? (Esc: back to the questions)
+wizard-write-letters = Write the letters
+wizard-edit-letter = Edit this letter
+wizard-next-letter = Show the next letter
+wizard-cancel-letters = Cancel (write nothing)
+wizard-smtp-heading = Sending by email (optional)
+wizard-smtp-intro = outcry can send your letters from your own email account. You can skip this and send them yourself.
+wizard-smtp-wanted = Set up sending from your email account?
+wizard-smtp-inline-heading = Set up sending from your email account
+wizard-smtp-inline-intro = outcry sends from your own account, through your provider's mail server. Your password is never stored: it is asked when you send (or comes from a command you name). Esc goes back to the list.
+wizard-provider = Your email provider
+wizard-another-provider = Another provider (I will type its server)
+wizard-provider-help = Your provider's help pages give the server, security and port.
+wizard-smtp-host = Mail server (SMTP host)
+wizard-smtp-host-empty = e.g. smtp.gmail.com
+wizard-security = Security
+wizard-port = Port
+wizard-no-login-needed = This server takes mail without a login, so outcry will not ask for a login or a password.
+wizard-login-name = Login name (usually your email address; leave empty if the server needs no login)
+wizard-no-login = No login: outcry will not ask for a password.
+wizard-password-command-hint = outcry never stores your password. Give a command that prints it (e.g. `pass show mail`), or leave this empty to be asked each time you send.
+wizard-password-command = Password command (optional)
+wizard-check-now = Check the connection to the server now?
+wizard-no-connection = The connection did not work:
+wizard-retry = What now?
+wizard-road-heading = Your letters are written. Now get them to their readers
+wizard-road = What would you like to do? (Esc: finish)
+wizard-road-finish = Finish
+wizard-print-how = Print each letter (the .pdf) and its envelope (the .envelope.txt has the addresses), sign the letter and post it:
+wizard-call-how = Read the call script aloud, or use it as notes; the office numbers are in it and here:
+wizard-form-how = Open the form, and paste the subject and the message from the text file:
+wizard-mail-program-how = Open an .eml file in your mail program (double-click it, or drag it onto the program): it opens as a draft ready to send. Or use a link:
+wizard-find-ways-1 = Search representatives (name, state, constituency, party, committee)
+wizard-find-ways-2 = Someone else: a minister, an embassy, a company, an editor, a medical body, a UN office...
+wizard-find-ways-3 = My representatives, from my US ZIP code or my UK postcode, constituency, town or council
+wizard-find-ways-4 = Members of a committee that works on this (Foreign Affairs, the China Select Committee...)
+wizard-security-choices-1 = STARTTLS on port 587 (most providers)
+wizard-security-choices-2 = TLS on port 465
+wizard-security-choices-3 = No encryption (a server on this computer only)
+wizard-retry-choices-1 = Change the settings
+wizard-retry-choices-2 = Keep them anyway (check later with outcry profile test-smtp)
+wizard-retry-choices-3 = Skip sending by email
+wizard-multiline-hint = { $required ->
+    [yes] Type one paragraph and press Enter; type :e to write it in your editor instead.
+   *[no] Type one paragraph and press Enter, or leave empty; type :e to write it in your editor instead.
+}
+wizard-no-match = No one matches `{ $query }`. Try a surname, a constituency, or a state code such as region:MA.
+wizard-too-many = { $count } match; showing the first { $shown }. Add words to narrow it down.
+wizard-writing-to = Writing to: { $names }
+wizard-template-item = { $title } — { $summary }
+wizard-template-item-not-for-all = { $title } — { $summary }  (not written for all of them)
+wizard-group-line = { "  " }{ $n }. { $members }
+wizard-letter-for = Letter { $n } of { $of }, to { $names }: what do you want to ask for?
+wizard-shared-answers = Already answered for the first letter, and used here too: { $prompts }. (To change the text of one letter, choose "Edit this letter" in the preview.)
+wizard-questions-for = A few questions for the letter to { $names }
+wizard-preview-heading = Preview: letter { $n } of { $of } — to { $name }
+wizard-provider-login = To log in, { $name } needs { $login }.
+wizard-checking = Checking the connection to { $host }:{ $port }...
+wizard-connected = Connected to { $host }:{ $port }.
+wizard-saved-to = Saved your mail settings to { $path }
+wizard-save-smtp = Keep these mail settings (never the password) in { $path } for next time?
+wizard-road-send = { $count ->
+    [one] Send the email letter now by email (you see what will be sent, then confirm)
+   *[other] Send the { $count } email letters now by email (you see what will be sent, then confirm)
+}
+wizard-road-set-up = { $count ->
+    [one] Set up sending from my email account, then send the email letter
+   *[other] Set up sending from my email account, then send the { $count } email letters
+}
+wizard-road-mail-program = { $count ->
+    [one] Open the email letter in my mail program (the .eml file, or a mailto: link)
+   *[other] Open the { $count } email letters in my mail program (the .eml files, or mailto: links)
+}
+wizard-road-print = { $count ->
+    [one] Print the letter for the post (the PDF letter and its envelope)
+   *[other] Print the { $count } letters for the post (PDF letters and envelopes)
+}
+wizard-road-call = { $count ->
+    [one] Call: the call script and phone numbers
+   *[other] Call: the { $count } call scripts and phone numbers
+}
+wizard-road-form = { $count ->
+    [one] Use the contact form: the text to paste and where
+   *[other] Use the contact forms: the text to paste and where
+}
+wizard-phone = phone { $number } ({ $office })
+wizard-form-address = form: { $url }
+wizard-postal = post to: { $address }
+wizard-record-it = When you have done it, record it so that outcry can remind you if no answer comes: outcry mark { $file } { $flag }

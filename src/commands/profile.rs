@@ -8,6 +8,7 @@ use crate::data::profile::providers;
 use crate::data::profile::smtp::{Security, SmtpSettings};
 use crate::data::profile::{self, Profile};
 use crate::error::{Error, Result, exit};
+use crate::interactive;
 
 /// `outcry profile ...`
 #[derive(Debug, Subcommand)]
@@ -170,19 +171,23 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
             }
             if !no_input && crate::interactive::available() {
                 crate::interactive::install_interrupt_handler();
-                let (asked, save) = crate::interactive::sender(
-                    Profile {
-                        name: String::new(),
-                        ..p.clone()
-                    },
-                    None,
-                )?;
+                // Field by field, each with its current value ready to keep.
+                let (asked, save) = crate::interactive::sender(p.clone(), None, true)?;
                 if !save {
                     eprintln!("Not saved.");
                     return Ok(exit::OK);
                 }
-                let smtp =
-                    crate::interactive::smtp_settings(p.smtp.clone(), asked.email.as_deref())?;
+                let smtp = if crate::interactive::smtp_wanted(p.smtp.is_some())? {
+                    set_up_smtp(
+                        p.smtp.clone(),
+                        asked.email.as_deref(),
+                        false,
+                        &mut crate::interactive::Prompts,
+                    )?
+                    .or(p.smtp.clone())
+                } else {
+                    p.smtp.clone()
+                };
                 p = Profile { smtp, ..asked };
             }
             let problems = p.problems_naming(&profile::PROFILE_INIT_FLAGS);
@@ -205,5 +210,58 @@ pub fn run(cmd: ProfileCommand) -> Result<i32> {
             }
             Ok(exit::OK)
         }
+    }
+}
+
+/// The mail account questions, shared by `outcry profile init` and the guided letter:
+/// the server ([`interactive::smtp_server`]), then a connection test (`always_check`, else
+/// asked) that finds whether the server offers a login, then the login
+/// ([`interactive::smtp_login`]) and, with one, a test that logs in. `None` when the person
+/// gave up.
+pub(super) fn set_up_smtp(
+    mut current: Option<SmtpSettings>,
+    email: Option<&str>,
+    always_check: bool,
+    prompter: &mut dyn crate::mail::send::Prompter,
+) -> Result<Option<SmtpSettings>> {
+    loop {
+        let Some(server) = interactive::smtp_server(current.clone(), email)? else {
+            return Ok(None);
+        };
+        current = Some(server.clone());
+        let check = always_check || interactive::smtp_check_now()?;
+        let mut offered = None;
+        if check {
+            interactive::smtp_checking(&server.host, server.port());
+            match crate::mail::send::probe(&server) {
+                Ok(login) => {
+                    offered = Some(login);
+                    if !login {
+                        interactive::smtp_connected(&server.host, server.port());
+                    }
+                }
+                Err(e) => match interactive::smtp_failed(e.message(), e.hints())? {
+                    interactive::Retry::Change => continue,
+                    interactive::Retry::Keep => {}
+                    interactive::Retry::Skip => return Ok(None),
+                },
+            }
+        }
+        let settings = interactive::smtp_login(server, email, offered)?;
+        current = Some(settings.clone());
+        if offered == Some(true) && settings.username.is_some() {
+            let p = crate::data::profile::Profile {
+                smtp: Some(settings.clone()),
+                ..Default::default()
+            };
+            if let Err(e) = crate::mail::send::test_connection(&p, false, prompter) {
+                match interactive::smtp_failed(e.message(), e.hints())? {
+                    interactive::Retry::Change => continue,
+                    interactive::Retry::Keep => {}
+                    interactive::Retry::Skip => return Ok(None),
+                }
+            }
+        }
+        return Ok(Some(settings));
     }
 }

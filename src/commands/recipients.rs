@@ -39,6 +39,7 @@ pub enum RecipientsCommand {
     /// Show everything known about one recipient.
     Show {
         /// The recipient id.
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::recipient_ids))]
         id: String,
         /// Print JSON.
         #[arg(long)]

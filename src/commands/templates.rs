@@ -25,6 +25,7 @@ pub enum TemplatesCommand {
     /// Show a template's questions, sources and text.
     Show {
         /// The template id.
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::template_ids))]
         id: String,
         /// Print JSON.
         #[arg(long)]

@@ -36,14 +36,18 @@ use crate::records::{Ledger, ledger};
 use crate::render::{self, Channel, Format};
 use crate::support::progress::Progress;
 
+mod guided;
+
 /// Options of `outcry write`.
 #[derive(Debug, Args, Default)]
 pub struct WriteArgs {
     /// The template to use (see `outcry templates list`).
-    #[arg(long, short = 't', value_name = "ID")]
+    #[arg(long, short = 't', value_name = "ID",
+        add = clap_complete::ArgValueCandidates::new(super::completions::template_ids))]
     pub template: Option<String>,
     /// A recipient id (see `outcry recipients list`); repeatable, or comma-separated.
-    #[arg(long = "to", value_name = "ID", value_delimiter = ',')]
+    #[arg(long = "to", value_name = "ID", value_delimiter = ',',
+        add = clap_complete::ArgValueCandidates::new(super::completions::recipient_ids))]
     pub to: Vec<String>,
     /// Also write to everyone matching the filters below (or everyone, with no filter).
     #[arg(long)]
@@ -411,22 +415,6 @@ impl FormLetters {
     }
 }
 
-/// The wizard's asker, saving each answer to the draft as soon as it is typed.
-struct Drafting<'a> {
-    draft: &'a mut crate::records::draft::Draft,
-}
-
-impl questions::Asker for Drafting<'_> {
-    fn ask(&mut self, q: &questions::Question, error: Option<&str>) -> Result<String> {
-        let raw = interactive::Wizard.ask(q, error)?;
-        self.draft.answers.insert(q.key.clone(), raw.clone());
-        self.draft.date = crate::support::env::today_or_clock().to_string();
-        // A draft that cannot be saved must not stop the letter.
-        let _ = crate::records::draft::save(self.draft);
-        Ok(raw)
-    }
-}
-
 /// Offers (or, with `--draft`, takes) the letter started earlier: its template, recipients and
 /// answers become the starting point, and the wizard asks only what is left.
 fn continue_draft(s: &mut Settings) -> Result<()> {
@@ -446,30 +434,53 @@ fn continue_draft(s: &mut Settings) -> Result<()> {
     if !take {
         return Ok(());
     }
-    if s.template.is_none() {
+    // A draft whose recipients needed different letters keeps a letter per recipient; the
+    // wizard groups them again (a script's --draft writes one letter: the first).
+    let one_letter = {
+        let mut ids: Vec<&String> = draft.letters.values().collect();
+        ids.sort();
+        ids.dedup();
+        ids.len() <= 1
+    };
+    if s.template.is_none() && (one_letter || !s.interactive) {
         s.template = draft.template.clone();
     }
     if s.to.is_empty() {
         s.to = draft.to.clone();
     }
-    for (k, v) in &draft.answers {
-        s.provided.entry(k.clone()).or_insert(Provided {
-            value: v.clone(),
-            origin: "your draft".into(),
-        });
+    // The wizard takes the draft's answers from the draft itself (offered again when the
+    // writer goes back); a script takes them as given answers.
+    if !s.interactive {
+        for (k, v) in &draft.answers {
+            s.provided.entry(k.clone()).or_insert(Provided {
+                value: v.clone(),
+                origin: "your draft".into(),
+            });
+        }
     }
     s.draft = draft;
     Ok(())
 }
 
-/// Every file of the run, named (each recipient's best formats, or the chosen ones).
-fn plan_of<'a>(s: &Settings, template_id: &'a str, chosen: &[&'a Recipient]) -> Plan<'a> {
-    let mut plan = Plan::new(&s.out, s.date, template_id);
-    for r in chosen {
+/// Every file of the run, named (each recipient's best formats, or the chosen ones); letter
+/// `i` goes to `chosen[i]` from template `templates[i]` (one template for all when there is
+/// only one).
+fn plan_of<'a>(s: &Settings, templates: &[&'a str], chosen: &[&'a Recipient]) -> Plan<'a> {
+    let mut plan = Plan::new(
+        &s.out,
+        s.date,
+        templates.first().copied().unwrap_or_default(),
+    );
+    for (i, r) in chosen.iter().enumerate() {
+        let template = templates
+            .get(i)
+            .or(templates.first())
+            .copied()
+            .unwrap_or_default();
         if s.formats.is_empty() {
-            plan.push(&r.id, &render::best_formats(r, &s.sender));
+            plan.push_from(template, &r.id, &render::best_formats(r, &s.sender));
         } else {
-            plan.push(&r.id, &s.formats);
+            plan.push_from(template, &r.id, &s.formats);
         }
     }
     plan
@@ -480,7 +491,7 @@ fn plan_of<'a>(s: &Settings, template_id: &'a str, chosen: &[&'a Recipient]) -> 
 /// numbered names, or another folder), not errors.
 fn plan_in_the_wizard<'a>(
     s: &mut Settings,
-    template_id: &'a str,
+    templates: &[&'a str],
     chosen: &[&'a Recipient],
 ) -> Result<Plan<'a>> {
     loop {
@@ -489,7 +500,7 @@ fn plan_in_the_wizard<'a>(
             s.out = interactive::other_folder(&s.out)?;
             continue;
         }
-        let mut plan = plan_of(s, template_id, chosen);
+        let mut plan = plan_of(s, templates, chosen);
         if s.force {
             return Ok(plan);
         }
@@ -644,7 +655,7 @@ struct Keep {
 
 /// Runs `outcry write`.
 pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
-    let mut follows = args.follows.clone().or_else(|| {
+    let follows = args.follows.clone().or_else(|| {
         args.previous
             .as_deref()
             .and_then(crate::records::letter_of_file)
@@ -656,60 +667,23 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
         interactive::install_interrupt_handler();
     }
     continue_draft(&mut s)?;
-    let mut keep = Keep::default();
     // A mistyped template is reported before anything else is asked or checked.
     let named_template = named_template(&s, &library)?;
-    sender(&mut s, &mut keep)?;
-    let chosen = recipients(&s, &directory, &library, named_template, &mut keep)?;
-    let chosen = chosen.refs();
     if s.interactive {
-        s.draft.to = chosen.iter().map(|r| r.id.clone()).collect();
+        return guided::run(s, &library, &directory, named_template, follows, sources);
     }
+    let mut keep = Keep::default();
+    sender(&mut s, &mut keep)?;
+    let chosen = recipients(&s, &directory)?;
     // Terms that ended and stale data: said before writing, and again in the JSON summary.
-    // (The wizard showed the staleness notes already when it asked whom to write to.)
-    let warnings: Vec<String> = directory
-        .warnings_for(chosen.iter().copied())
-        .into_iter()
-        .filter(|w| !(s.interactive && w.starts_with("note:")))
-        .collect();
+    let warnings: Vec<String> = directory.warnings_for(chosen.iter().copied());
     for w in &warnings {
         eprintln!("{w}");
     }
-    // Template chosen in the wizard: the ones written for these recipients first.
-    let template = match named_template {
-        Some(t) => t,
-        None => {
-            let mut all: Vec<&templates::Template> = library.all().collect();
-            let few: Vec<Recipient> = chosen.iter().map(|r| (*r).clone()).collect();
-            // When every one of them cosponsors an imported bill, the thank-you letter is
-            // offered first, as a letter in its own right rather than a follow-up.
-            let thanks = library
-                .all()
-                .find(|t| t.id == "thank-you")
-                .filter(|_| super::bills::note_cosponsors(&few))
-                .map(|t| {
-                    let mut thanks = t.clone();
-                    thanks.follow_up = false;
-                    thanks
-                });
-            if let Some(thanks) = &thanks {
-                all.retain(|t| t.id != thanks.id);
-                all.insert(0, thanks);
-            }
-            let earlier = earlier_letters(&s.out);
-            let t = interactive::template(&all, &few, !earlier.is_empty())?;
-            if t.questions.iter().any(|q| q.key == "previous_date")
-                && !s.provided.contains_key("previous_date")
-                && !earlier.is_empty()
-            {
-                let file = interactive::earlier_letter(&earlier)?;
-                for (k, v) in previous_letter(&file)? {
-                    s.provided.entry(k).or_insert(v);
-                }
-                follows = follows.or_else(|| crate::records::letter_of_file(&file));
-            }
-            library.get(&t.id)?
-        }
+    let Some(template) = named_template else {
+        return Err(Error::usage(
+            "missing --template; choose which letter to write",
+        ));
     };
     warn_unsuited(template, &chosen);
     // A language the template is not written in is refused before any question is asked.
@@ -784,54 +758,43 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     };
     let composer = request.composer();
     let run = Run {
-        template,
+        templates: vec![template],
         chosen: &chosen,
         directory: &directory,
         follows: follows.as_deref(),
         warnings: &warnings,
     };
-
-    if s.interactive {
-        // The wizard: a few letters, composed before anything is written so that they can be
-        // previewed and edited.
-        let mut letters: Vec<Letter> = chosen
-            .iter()
-            .map(|r| composer.compose(r))
-            .collect::<Result<_>>()?;
-        let mut warnings = Warnings::default();
-        letters.iter().for_each(|l| warnings.count(template, l));
-        warnings.print();
-        match interactive::preview(&mut letters)? {
-            interactive::Decision::Write => {}
-            interactive::Decision::Cancel => return Err(Error::cancelled()),
-        }
-        if s.stdout {
-            return print_letters(&s, template, letters.len(), |i| {
-                Ok(Cow::Borrowed(&letters[i]))
-            });
-        }
-        s.out = interactive::folder(&s.out)?;
-        let plan = plan_in_the_wizard(&mut s, &template.id, &chosen)?;
-        return write_letters(s, keep, &run, plan, |i| Ok(Cow::Borrowed(&letters[i])));
-    }
     // Scripts: each letter is composed when it is written, so memory stays flat.
     let compose = |i: usize| composer.compose(chosen[i]).map(Cow::Owned);
     if s.stdout {
         return print_letters(&s, template, chosen.len(), compose);
     }
-    let plan = plan_of(&s, &template.id, &chosen);
+    let plan = plan_of(&s, &[&template.id], &chosen);
     write_letters(s, keep, &run, plan, compose)
 }
 
-/// What a run writes, besides its settings: the template, the recipients (in order), the
+/// What a run writes, besides its settings: the templates, the recipients (in order), the
 /// directory (for sending) and the letter these follow up.
 struct Run<'r> {
-    template: &'r templates::Template,
+    /// The templates of the run (the guided letter may write from several, one per group of
+    /// recipients); each letter names its own.
+    templates: Vec<&'r templates::Template>,
     chosen: &'r [&'r Recipient],
     directory: &'r Directory,
     follows: Option<&'r str>,
     /// Terms that ended and stale data, said before writing and again in the JSON summary.
     warnings: &'r [String],
+}
+
+impl<'r> Run<'r> {
+    /// The template `letter` was written from.
+    fn template_of(&self, letter: &Letter) -> &'r templates::Template {
+        self.templates
+            .iter()
+            .copied()
+            .find(|t| t.id == letter.template_id)
+            .unwrap_or(self.templates[0])
+    }
 }
 
 /// What is kept of each letter written, made on the thread that composed it.
@@ -895,12 +858,11 @@ fn write_letters<'l>(
     let mut warnings = Warnings::default();
     let delay = std::time::Duration::from_millis(crate::support::env::get().progress_delay_ms);
     let mut progress = Progress::new(plan.len() as u64, "letters", delay, s.quiet);
-    let template = run.template;
     let written = Writer::new(&plan, s.force)?.write_all(
         letter,
         |i, l| {
             let mut w = Warnings::default();
-            w.count(template, l);
+            w.count(run.template_of(l), l);
             Made {
                 kept: Kept::of(l),
                 score: l.score,
@@ -995,7 +957,7 @@ fn after_writing(result: Result<i32>, on_disk: &str) -> Result<i32> {
 
 /// After writing: the summary, what the wizard kept, and sending when asked.
 fn send_after_writing(
-    mut s: Settings,
+    s: Settings,
     keep: Keep,
     summary: &Summary,
     form_letters: &FormLetters,
@@ -1007,25 +969,12 @@ fn send_after_writing(
     print_summary(&s, summary)?;
     if !s.interactive {
         warn_form_letters(form_letters);
-    } else if summary.without_email() > 0 {
-        eprintln!(
-            "\nWhen you have posted a letter, called or used the form, record it so outcry can remind you \
-             if there is no reply: outcry mark FILE --posted (or --called, --submitted-form)"
-        );
     }
-    // In the wizard, offer to send the email letters when an account is set up.
+    // The guided letter ends with what fits each recipient: send, print, call, a form.
+    if s.interactive && s.send.is_none() && !s.json {
+        return guided::end_of_road(s, summary, directory);
+    }
     let emls = summary.plan.emails();
-    if s.send.is_none()
-        && s.interactive
-        && s.sender.smtp.is_some()
-        && !emls.is_empty()
-        && interactive::offer_send(emls.len())?
-    {
-        s.send = Some(SendOptions {
-            yes: true,
-            ..Default::default()
-        });
-    }
     if let Some(opts) = &s.send {
         // The letters are on disk; now send the .eml ones.
         if emls.is_empty() {
@@ -1064,7 +1013,7 @@ fn send_hint(out: &std::path::Path) -> String {
 /// and done after writing).
 fn sender(s: &mut Settings, keep: &mut Keep) -> Result<()> {
     if s.interactive {
-        let (p, save) = interactive::sender(s.sender.clone(), s.sender_from.as_deref())?;
+        let (p, save) = interactive::sender(s.sender.clone(), s.sender_from.as_deref(), false)?;
         s.sender = p;
         if save {
             keep.profile = Some(s.sender_from.clone().unwrap_or_else(profile::default_path));
@@ -1111,30 +1060,9 @@ fn named_template<'a>(
     }
 }
 
-/// Whom a run writes to: borrowed from the directory (a run to everyone copies no one), or
-/// picked in the wizard (owned: some may have been typed in).
-enum Chosen<'d> {
-    Directory(Vec<&'d Recipient>),
-    Picked(Vec<Recipient>),
-}
-
-impl Chosen<'_> {
-    fn refs(&self) -> Vec<&Recipient> {
-        match self {
-            Chosen::Directory(v) => v.clone(),
-            Chosen::Picked(v) => v.iter().collect(),
-        }
-    }
-}
-
-/// The recipients: named, filtered, or chosen in the wizard.
-fn recipients<'d>(
-    s: &Settings,
-    directory: &'d Directory,
-    library: &Library,
-    named_template: Option<&templates::Template>,
-    keep: &mut Keep,
-) -> Result<Chosen<'d>> {
+/// The recipients of a script: named and/or filtered (borrowed from the directory, so a run
+/// to everyone copies no one).
+fn recipients<'d>(s: &Settings, directory: &'d Directory) -> Result<Vec<&'d Recipient>> {
     let mut chosen: Vec<&'d Recipient> = directory
         .resolve(&s.to)?
         .iter()
@@ -1153,16 +1081,11 @@ fn recipients<'d>(
         }
     }
     if chosen.is_empty() {
-        if !s.interactive {
-            return Err(Error::usage("missing --to; choose whom to write to").hint(
-                "find ids with: outcry recipients list --search NAME, or pass --all with filters",
-            ));
-        }
-        let picked = interactive::recipients(directory, named_template, &library.committees())?;
-        keep.recipients = picked.to_save;
-        return Ok(Chosen::Picked(picked.recipients));
+        return Err(Error::usage("missing --to; choose whom to write to").hint(
+            "find ids with: outcry recipients list --search NAME, or pass --all with filters",
+        ));
     }
-    Ok(Chosen::Directory(chosen))
+    Ok(chosen)
 }
 
 /// Warnings about the letters of a run, gathered as they are composed and printed once:
@@ -1245,32 +1168,36 @@ fn warn_unsuited(template: &templates::Template, chosen: &[&Recipient]) {
     );
 }
 
-/// The answers to the template's questions: given, defaulted, or asked.
-fn answers(
-    s: &mut Settings,
-    template: &templates::Template,
-) -> Result<BTreeMap<String, serde_json::Value>> {
-    let known: Vec<&str> = template.questions.iter().map(|q| q.key.as_str()).collect();
+/// Checks that every given answer (`--set`, an answers file) names a question of one of
+/// `templates`.
+fn check_given(s: &Settings, templates: &[&templates::Template]) -> Result<()> {
+    let known: Vec<&str> = templates
+        .iter()
+        .flat_map(|t| t.questions.iter().map(|q| q.key.as_str()))
+        .collect();
     for (key, p) in &s.provided {
         if !known.contains(&key.as_str()) {
+            let ids: Vec<&str> = templates.iter().map(|t| t.id.as_str()).collect();
+            let mut names: Vec<&str> = Vec::new();
+            for k in &known {
+                if !names.contains(k) {
+                    names.push(k);
+                }
+            }
             return Err(Error::usage(format!(
                 "template `{}` has no question `{key}` (given in {})",
-                template.id, p.origin
+                ids.join("` or `"),
+                p.origin
             ))
-            .hint(format!("its questions are: {}", known.join(", "))));
+            .hint(format!("its questions are: {}", names.join(", "))));
         }
     }
-    if s.interactive
-        && template
-            .questions
-            .iter()
-            .any(|q| !s.provided.contains_key(&q.key))
-    {
-        eprintln!(
-            "\n{}",
-            console::style("A few questions, to make the letter yours").bold()
-        );
-    }
+    Ok(())
+}
+
+/// The questions of `template` as this run asks them: with `--no-personal`, the personal
+/// paragraph is not required and given as empty.
+fn questions_of(s: &mut Settings, template: &templates::Template) -> Vec<questions::Question> {
     let mut asked = template.questions.clone();
     if s.no_personal {
         if let Some(q) = asked.iter_mut().find(|q| q.key == "personal") {
@@ -1281,15 +1208,17 @@ fn answers(
             origin: "--no-personal".into(),
         });
     }
-    if s.interactive {
-        s.draft.template = Some(template.id.clone());
-        let mut asker = Drafting {
-            draft: &mut s.draft,
-        };
-        questions::resolve(&asked, &s.provided, &mut asker, true)
-    } else {
-        questions::resolve(&asked, &s.provided, &mut Scripted, false)
-    }
+    asked
+}
+
+/// The answers to the template's questions in a script: given or defaulted.
+fn answers(
+    s: &mut Settings,
+    template: &templates::Template,
+) -> Result<BTreeMap<String, serde_json::Value>> {
+    check_given(s, &[template])?;
+    let asked = questions_of(s, template);
+    questions::resolve(&asked, &s.provided, &mut Scripted, false)
 }
 
 /// `--stdout`: the letters in one format, one per printed page, each printed as it is

@@ -1110,6 +1110,40 @@ pub fn suits(t: &Template, r: &Recipient) -> bool {
     t.audience.iter().any(|a| a == "any" || *a == r.body)
 }
 
+/// Groups `recipients` so that one letter (a template that is not a follow-up) suits every
+/// member of a group: an editor and a medical regulator need two letters, two senators and a
+/// House member one. Returns the groups as indexes into `recipients`, in the order their
+/// first members appear; each group is in the recipients' order.
+///
+/// When one template suits everyone there is one group. Otherwise, in order, each recipient
+/// joins the first group that some template still suits with them, else starts a new one
+/// (greedy: a few groups, not necessarily the fewest). A recipient no template suits gets a
+/// group of their own.
+pub fn group_by_letter(templates: &[&Template], recipients: &[&Recipient]) -> Vec<Vec<usize>> {
+    let letters: Vec<&Template> = templates.iter().copied().filter(|t| !t.follow_up).collect();
+    let fitting = |r: &Recipient| -> Vec<usize> {
+        (0..letters.len())
+            .filter(|&i| suits(letters[i], r))
+            .collect()
+    };
+    // (members, templates that suit every member)
+    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for (i, r) in recipients.iter().enumerate() {
+        let fits = fitting(r);
+        let joined = groups
+            .iter_mut()
+            .find(|(_, common)| !fits.is_empty() && common.iter().any(|t| fits.contains(t)));
+        match joined {
+            Some((members, common)) => {
+                members.push(i);
+                common.retain(|t| fits.contains(t));
+            }
+            None => groups.push((vec![i], fits)),
+        }
+    }
+    groups.into_iter().map(|(members, _)| members).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1157,5 +1191,38 @@ mod tests {
         ] {
             assert_eq!(render_marked(other, serde_json::json!({})), None, "{other}");
         }
+    }
+
+    #[test]
+    fn recipients_who_need_different_letters_are_grouped() {
+        let library = Library::load(&[]).unwrap();
+        let all: Vec<&Template> = library.all().collect();
+        let who = |body: &str| Recipient {
+            id: body.into(),
+            body: body.into(),
+            ..Default::default()
+        };
+        let (editor, regulator, senator, member, minister) = (
+            who("media"),
+            who("medical"),
+            who("us-senate"),
+            who("us-house"),
+            who("government"),
+        );
+        // An editor and a regulator: two letters.
+        assert_eq!(
+            group_by_letter(&all, &[&editor, &regulator]),
+            [vec![0], vec![1]]
+        );
+        // Legislators and a minister share the law letter: one.
+        assert_eq!(
+            group_by_letter(&all, &[&senator, &member, &minister]),
+            [vec![0, 1, 2]]
+        );
+        // Mixed: each joins the group a letter still suits.
+        assert_eq!(
+            group_by_letter(&all, &[&senator, &editor, &member, &regulator, &minister]),
+            [vec![0, 2, 4], vec![1], vec![3]]
+        );
     }
 }

@@ -12,7 +12,7 @@ use crate::support::i18n::{Arg, t, ui};
 use std::io::IsTerminal;
 
 use console::style;
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
 
 use crate::conventions::describe;
@@ -23,6 +23,11 @@ use crate::error::{Error, Result};
 use crate::letters::Letter;
 use crate::mail::secret::Secret;
 use crate::questions::{Asker, Question, QuestionKind};
+
+mod messages;
+mod screen;
+
+pub use screen::on_path;
 
 /// Whether prompts can be shown (standard input and error are terminals).
 pub fn available() -> bool {
@@ -36,15 +41,119 @@ pub fn install_interrupt_handler() {
     }));
 }
 
-/// The wizard's look: the current row is marked with `>` and ticked rows with `[x]`, so that
-/// both can be seen without colour (`NO_COLOR`, screen readers, monochrome terminals).
-fn theme() -> ColorfulTheme {
-    ColorfulTheme {
+/// The wizard's look: dialoguer's colourful theme, with the current row marked `>` and ticked
+/// rows `[x]` in every menu (the colourful theme marks the current row of a multi-select by
+/// colour alone), so that both can be seen without colour (`NO_COLOR`, screen readers,
+/// monochrome terminals).
+struct WizardTheme(ColorfulTheme);
+
+fn theme() -> WizardTheme {
+    WizardTheme(ColorfulTheme {
         active_item_prefix: style(">".to_string()).for_stderr().cyan().bold(),
         inactive_item_prefix: style(" ".to_string()).for_stderr(),
         checked_item_prefix: style("[x]".to_string()).for_stderr().green(),
         unchecked_item_prefix: style("[ ]".to_string()).for_stderr(),
         ..ColorfulTheme::default()
+    })
+}
+
+/// Everything as the colourful theme draws it, but a multi-select row: `> [x] text`.
+impl Theme for WizardTheme {
+    fn format_prompt(&self, f: &mut dyn std::fmt::Write, prompt: &str) -> std::fmt::Result {
+        self.0.format_prompt(f, prompt)
+    }
+    fn format_error(&self, f: &mut dyn std::fmt::Write, err: &str) -> std::fmt::Result {
+        self.0.format_error(f, err)
+    }
+    fn format_input_prompt(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        default: Option<&str>,
+    ) -> std::fmt::Result {
+        self.0.format_input_prompt(f, prompt, default)
+    }
+    fn format_confirm_prompt(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        default: Option<bool>,
+    ) -> std::fmt::Result {
+        self.0.format_confirm_prompt(f, prompt, default)
+    }
+    fn format_confirm_prompt_selection(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        selection: Option<bool>,
+    ) -> std::fmt::Result {
+        self.0.format_confirm_prompt_selection(f, prompt, selection)
+    }
+    fn format_input_prompt_selection(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> std::fmt::Result {
+        self.0.format_input_prompt_selection(f, prompt, sel)
+    }
+    fn format_password_prompt_selection(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+    ) -> std::fmt::Result {
+        self.0.format_password_prompt_selection(f, prompt)
+    }
+    fn format_multi_select_prompt_selection(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        selections: &[&str],
+    ) -> std::fmt::Result {
+        self.0
+            .format_multi_select_prompt_selection(f, prompt, selections)
+    }
+    fn format_select_prompt_item(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        text: &str,
+        active: bool,
+    ) -> std::fmt::Result {
+        self.0.format_select_prompt_item(f, text, active)
+    }
+    fn format_multi_select_prompt_item(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        text: &str,
+        checked: bool,
+        active: bool,
+    ) -> std::fmt::Result {
+        let t = &self.0;
+        let row = if active {
+            &t.active_item_prefix
+        } else {
+            &t.inactive_item_prefix
+        };
+        let tick = if checked {
+            &t.checked_item_prefix
+        } else {
+            &t.unchecked_item_prefix
+        };
+        let text = if active {
+            t.active_item_style.apply_to(text)
+        } else {
+            t.inactive_item_style.apply_to(text)
+        };
+        write!(f, "{row} {tick} {text}")
+    }
+    fn format_sort_prompt_item(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        text: &str,
+        picked: bool,
+        active: bool,
+    ) -> std::fmt::Result {
+        self.0.format_sort_prompt_item(f, text, picked, active)
     }
 }
 
@@ -100,90 +209,156 @@ fn map(e: dialoguer::Error) -> Error {
     }
 }
 
+/// Prints a line (or paragraph) for the person, wrapped at word boundaries to the terminal.
 fn say(text: &str) {
-    eprintln!("{text}");
+    eprintln!("{}", screen::wrap(text));
+}
+
+/// [`say`] in a dim style: hints and notes that are not questions.
+fn hint(text: &str) {
+    say(&format!("{}", style(text).dim()));
 }
 
 fn heading(text: &str) {
-    eprintln!("\n{}", style(text).bold());
+    eprintln!("\n{}", style(screen::wrap(text)).bold());
 }
 
-/// The wizard's question asker.
+/// A menu: `items` wrapped to the terminal, the cursor on `default`. `None` when the person
+/// pressed Esc (or `q`): go back a step. The menu is cleared after the choice, leaving one
+/// line with the prompt and the answer.
+fn choose(prompt: &str, items: &[String], default: usize) -> Result<Option<usize>> {
+    let (rows, fit) = screen::menu_rows(items, 2);
+    Select::with_theme(&theme())
+        .with_prompt(prompt)
+        .items(&rows)
+        .default(default.min(items.len().saturating_sub(1)))
+        .max_length(fit)
+        .interact_opt()
+        .map_err(map)
+}
+
+/// [`choose`] where Esc means nothing (there is no step to go back to): asks again.
+fn choose_one(prompt: &str, items: &[String], default: usize) -> Result<usize> {
+    loop {
+        if let Some(i) = choose(prompt, items, default)? {
+            return Ok(i);
+        }
+    }
+}
+
+/// Several rows ticked with Space (`a` ticks all); `None` on Esc.
+fn choose_many(prompt: &str, items: &[String], ticked: &[bool]) -> Result<Option<Vec<usize>>> {
+    let (rows, fit) = screen::menu_rows(items, 6);
+    MultiSelect::with_theme(&theme())
+        .with_prompt(prompt)
+        .items(&rows)
+        .defaults(ticked)
+        .max_length(fit)
+        .interact_opt()
+        .map_err(map)
+}
+
+/// A yes/no question; `None` on Esc.
+fn yes_no(prompt: &str, default: bool) -> Result<Option<bool>> {
+    Confirm::with_theme(&theme())
+        .with_prompt(prompt)
+        .default(default)
+        .interact_opt()
+        .map_err(map)
+}
+
+/// A line of text. `required` answers are checked here so that an empty one says what is
+/// missing (instead of the prompt silently coming back).
+fn line(prompt: &str, initial: &str, required: Option<String>) -> Result<String> {
+    Input::<String>::with_theme(&theme())
+        .with_prompt(prompt)
+        .with_initial_text(initial.to_string())
+        .allow_empty(true)
+        .validate_with(move |s: &String| match &required {
+            Some(why) if s.trim().is_empty() => Err(why.clone()),
+            _ => Ok(()),
+        })
+        .interact_text()
+        .map_err(map)
+}
+
+/// The wizard's question asker. Esc on a choice or a yes/no question asks it again; the
+/// guided letter uses [`ask_or_back`] to go back a step instead.
 pub struct Wizard;
 
 impl Asker for Wizard {
     fn ask(&mut self, q: &Question, error: Option<&str>) -> Result<String> {
-        if let Some(why) = error {
-            say(&format!(
-                "{} {why}",
-                style("That answer can't be used:").red()
-            ));
-        }
-        if let Some(help) = &q.help {
-            say(&format!("{}", style(help).dim()));
-        }
-        let theme = theme();
-        match &q.kind {
-            QuestionKind::Text { default } => {
-                let mut input = Input::<String>::with_theme(&theme)
-                    .with_prompt(&q.prompt)
-                    .allow_empty(!q.required);
-                if let Some(d) = default {
-                    input = input.default(d.clone());
-                }
-                input.interact_text().map_err(map)
-            }
-            QuestionKind::Multiline { default } => {
-                let optional = if q.required { "" } else { ", or leave empty" };
-                say(&format!(
-                    "{}",
-                    style(format!("Type one paragraph and press Enter{optional}; type :e to write it in your editor instead.")).dim()
-                ));
-                let mut input = Input::<String>::with_theme(&theme)
-                    .with_prompt(&q.prompt)
-                    .allow_empty(!q.required);
-                if let Some(d) = default {
-                    input = input.default(d.clone());
-                }
-                let typed = input.interact_text().map_err(map)?;
-                if typed.trim() == ":e" {
-                    let edited = edit_text(&format!("{}\n", default.clone().unwrap_or_default()))?;
-                    Ok(edited.unwrap_or_default())
-                } else {
-                    Ok(typed)
-                }
-            }
-            QuestionKind::Choice { choices, default } => {
-                let labels: Vec<&str> = choices.iter().map(|c| c.label()).collect();
-                let default = default
-                    .as_deref()
-                    .and_then(|d| choices.iter().position(|c| c.value() == d))
-                    .unwrap_or(0);
-                let i = Select::with_theme(&theme)
-                    .with_prompt(&q.prompt)
-                    .items(&labels)
-                    .default(default)
-                    .interact()
-                    .map_err(map)?;
-                Ok(choices[i].value().to_string())
-            }
-            QuestionKind::Bool { default } => {
-                let yes = Confirm::with_theme(&theme)
-                    .with_prompt(&q.prompt)
-                    .default(default.unwrap_or(false))
-                    .interact()
-                    .map_err(map)?;
-                Ok(if yes { "yes" } else { "no" }.to_string())
+        loop {
+            if let Some(answer) = ask_or_back(q, error)? {
+                return Ok(answer);
             }
         }
     }
 }
 
-/// Asks for the sender's details, starting from `start` (a profile and/or flags).
-/// Returns the profile and whether the person wants it saved.
-pub fn sender(start: Profile, from_file: Option<&std::path::Path>) -> Result<(Profile, bool)> {
+/// Asks one template question; `None` when the person pressed Esc on a choice or a yes/no
+/// question (go back a step). An empty answer to a required question says that it is needed.
+pub fn ask_or_back(q: &Question, error: Option<&str>) -> Result<Option<String>> {
+    if let Some(why) = error {
+        say(&format!("{} {why}", style(&messages::cannot_use()).red()));
+    }
+    if let Some(help) = &q.help {
+        hint(help);
+    }
     let theme = theme();
-    if start.problems().is_empty() {
+    let text = |default: &Option<String>| -> Result<String> {
+        let required = q.required;
+        let mut input = Input::<String>::with_theme(&theme)
+            .with_prompt(&q.prompt)
+            .allow_empty(true)
+            .validate_with(move |s: &String| {
+                if required && s.trim().is_empty() {
+                    Err(messages::required())
+                } else {
+                    Ok(())
+                }
+            });
+        if let Some(d) = default.as_ref().filter(|d| !d.is_empty()) {
+            input = input.default(d.clone());
+        }
+        input.interact_text().map_err(map)
+    };
+    match &q.kind {
+        QuestionKind::Text { default } => text(default).map(Some),
+        QuestionKind::Multiline { default } => {
+            hint(&messages::multiline_hint(q.required));
+            let typed = text(default)?;
+            if typed.trim() == ":e" {
+                let edited = edit_text(&format!("{}\n", default.clone().unwrap_or_default()))?;
+                Ok(Some(edited.unwrap_or_default()))
+            } else {
+                Ok(Some(typed))
+            }
+        }
+        QuestionKind::Choice { choices, default } => {
+            let labels: Vec<String> = choices.iter().map(|c| c.label().to_string()).collect();
+            let default = default
+                .as_deref()
+                .and_then(|d| choices.iter().position(|c| c.value() == d))
+                .unwrap_or(0);
+            Ok(choose(&q.prompt, &labels, default)?.map(|i| choices[i].value().to_string()))
+        }
+        QuestionKind::Bool { default } => Ok(yes_no(&q.prompt, default.unwrap_or(false))?
+            .map(|yes| if yes { "yes" } else { "no" }.to_string())),
+    }
+}
+
+/// Asks for the sender's details, starting from `start` (a profile and/or flags).
+/// Returns the profile and whether the person wants it saved. With `edit` (`outcry profile
+/// init`), every field is asked with its current value ready to keep or change; otherwise a
+/// complete profile is only confirmed.
+pub fn sender(
+    start: Profile,
+    from_file: Option<&std::path::Path>,
+    edit: bool,
+) -> Result<(Profile, bool)> {
+    let theme = theme();
+    if !edit && start.problems().is_empty() {
         heading("Your details");
         for line in std::iter::once(start.signature())
             .chain(start.address_lines())
@@ -208,21 +383,17 @@ pub fn sender(start: Profile, from_file: Option<&std::path::Path>) -> Result<(Pr
     }
     heading("About you");
     say("Your representative's office will use these details to reply to you.");
+    if edit && !start.name.is_empty() {
+        hint(&messages::edit_fields());
+    }
     let mut p = start;
-    p.name = Input::with_theme(&theme)
-        .with_prompt("Your full name")
-        .with_initial_text(p.name.clone())
-        .validate_with(|s: &String| {
-            if s.trim().is_empty() {
-                Err("your name is needed to sign the letter")
-            } else {
-                Ok(())
-            }
-        })
-        .interact_text()
-        .map_err(map)?
-        .trim()
-        .to_string();
+    p.name = line(
+        "Your full name",
+        &p.name,
+        Some("your name is needed to sign the letter".to_string()),
+    )?
+    .trim()
+    .to_string();
     let email: String = Input::with_theme(&theme)
         .with_prompt("Your email address (optional, for replies and sending)")
         .with_initial_text(p.email.clone().unwrap_or_default())
@@ -247,6 +418,14 @@ pub fn sender(start: Profile, from_file: Option<&std::path::Path>) -> Result<(Pr
         "Your country (a code such as US or GB, or its name)",
         p.country.as_deref().unwrap_or_default(),
     )?);
+    if edit {
+        let phone = line(
+            &messages::phone_prompt(),
+            p.phone.as_deref().unwrap_or_default(),
+            None,
+        )?;
+        p.phone = Some(phone.trim().to_string()).filter(|s| !s.is_empty());
+    }
     let save = Confirm::with_theme(&theme)
         .with_prompt("Save these details for next time?")
         .default(true)
@@ -261,16 +440,15 @@ fn address_lines(intro: &str, old: &[String], required: bool) -> Result<Vec<Stri
     say(&format!("{}", style(intro).dim()));
     let mut lines = Vec::new();
     loop {
-        let line: String = Input::with_theme(&theme())
-            .with_prompt(format!("Address line {}", lines.len() + 1))
-            .with_initial_text(old.get(lines.len()).cloned().unwrap_or_default())
-            .allow_empty(!required || !lines.is_empty())
-            .interact_text()
-            .map_err(map)?;
-        if line.trim().is_empty() {
+        let typed = line(
+            &format!("Address line {}", lines.len() + 1),
+            old.get(lines.len()).map(String::as_str).unwrap_or_default(),
+            (required && lines.is_empty()).then(messages::address_needed),
+        )?;
+        if typed.trim().is_empty() {
             return Ok(lines);
         }
-        lines.push(line.trim().to_string());
+        lines.push(typed.trim().to_string());
     }
 }
 
@@ -291,29 +469,38 @@ fn country(prompt: &str, initial: &str) -> Result<String> {
     Ok(crate::data::recipients::normalize_country(&answer))
 }
 
-/// Lets the person pick a template: those written for every chosen recipient first.
-/// The letters that fit every chosen recipient come first, in the order of the article's calls;
-/// follow-ups (thank-you, chase) come last, and a chase letter only when there is an earlier
-/// letter to follow (`has_earlier`).
+/// Lets the person pick a template for `chosen`. The letters that fit every one of them come
+/// first, in the order of the article's calls (those whose first audience is theirs before
+/// the others); follow-ups (thank-you, chase) come last, and a
+/// chase letter only when there is an earlier letter to follow (`has_earlier`). The cursor
+/// starts on `current` (the letter chosen before going back), else the first. `None` when the
+/// person pressed Esc: back to choosing recipients.
 pub fn template<'a>(
     templates: &[&'a Template],
-    chosen: &[Recipient],
+    chosen: &[&Recipient],
     has_earlier: bool,
-) -> Result<&'a Template> {
-    heading("What do you want to ask for?");
+    current: Option<&str>,
+) -> Result<Option<&'a Template>> {
     let fits = |t: &Template| chosen.iter().all(|r| crate::data::templates::suits(t, r));
     let offered: Vec<&'a Template> = templates
         .iter()
         .copied()
         .filter(|t| has_earlier || !t.questions.iter().any(|q| q.key == "previous_date"))
         .collect();
-    let rank = |t: &Template| (!fits(t), t.follow_up);
+    // Among the letters that fit, those written first of all for these people (the first
+    // body in their audience, e.g. a medical regulator's letter before a company's) lead.
+    let primary = |t: &Template| {
+        t.audience
+            .first()
+            .is_some_and(|a| chosen.iter().all(|r| &r.body == a))
+    };
+    let rank = |t: &Template| (!fits(t), t.follow_up, !primary(t));
     let mut ordered: Vec<&'a Template> = offered.iter().copied().filter(|t| fits(t)).collect();
     ordered.sort_by_key(|t| rank(t));
     let mut others: Vec<&'a Template> = offered.iter().copied().filter(|t| !fits(t)).collect();
     others.sort_by_key(|t| rank(t));
     if ordered.is_empty() {
-        say("None of the letters is written for all of the people you chose; pick the closest.");
+        say(&messages::no_letter_fits());
     }
     let first_other = ordered.len();
     ordered.extend(others);
@@ -321,26 +508,59 @@ pub fn template<'a>(
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let note = if i >= first_other && first_other > 0 {
-                "  (not written for all of them)"
-            } else {
-                ""
-            };
-            format!("{} — {}{note}", t.title, t.summary)
+            messages::template_item(&t.title, &t.summary, i >= first_other && first_other > 0)
         })
         .collect();
-    let i = Select::with_theme(&theme())
-        .with_prompt("Choose a letter")
-        .items(&items)
-        .default(0)
-        .max_length(12)
-        .interact()
-        .map_err(map)?;
-    Ok(ordered[i])
+    let default = current
+        .and_then(|id| ordered.iter().position(|t| t.id == id))
+        .unwrap_or(0);
+    Ok(choose(&messages::choose_letter(), &items, default)?.map(|i| ordered[i]))
 }
 
-/// Asks which earlier letter a chase letter follows, newest first.
-pub fn earlier_letter(files: &[std::path::PathBuf]) -> Result<std::path::PathBuf> {
+/// Says that the chosen people need different letters, and who is in each group.
+pub fn letter_groups(groups: &[Vec<&Recipient>]) {
+    heading(&messages::groups_heading());
+    say(&messages::groups_intro());
+    for (i, group) in groups.iter().enumerate() {
+        say(&messages::group_line(
+            i + 1,
+            &group.iter().map(|r| describe(r)).collect::<Vec<_>>(),
+        ));
+    }
+}
+
+/// The heading before choosing the letter for group `n` of `of`.
+pub fn letter_for_group(n: usize, of: usize, group: &[&Recipient]) {
+    if of > 1 {
+        heading(&messages::letter_for(
+            n,
+            of,
+            &group.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        ));
+    } else {
+        heading(&messages::what_to_ask());
+    }
+}
+
+/// Says which answers were taken from an earlier letter of this run, so they are not asked
+/// twice.
+pub fn shared_answers(prompts: &[&str]) {
+    if !prompts.is_empty() {
+        hint(&messages::shared_answers(prompts));
+    }
+}
+
+/// The heading before the questions of group `n` (from 0) of the letters.
+pub fn questions_heading(n: usize, names: &[&str]) {
+    if n == 0 {
+        heading(&messages::questions());
+    } else {
+        heading(&messages::questions_for(names));
+    }
+}
+
+/// Asks which earlier letter a chase letter follows, newest first; `None` on Esc.
+pub fn earlier_letter(files: &[std::path::PathBuf]) -> Result<Option<std::path::PathBuf>> {
     let items: Vec<String> = files
         .iter()
         .map(|f| {
@@ -349,14 +569,7 @@ pub fn earlier_letter(files: &[std::path::PathBuf]) -> Result<std::path::PathBuf
                 .unwrap_or_default()
         })
         .collect();
-    let i = Select::with_theme(&theme())
-        .with_prompt("Which letter are you following up?")
-        .items(&items)
-        .default(0)
-        .max_length(12)
-        .interact()
-        .map_err(map)?;
-    Ok(files[i].clone())
+    Ok(choose(&messages::which_earlier(), &items, 0)?.map(|i| files[i].clone()))
 }
 
 /// Whom the person chose, and the people they typed in and want kept for next time (saved by
@@ -371,134 +584,71 @@ pub struct Chosen {
 
 /// Searches and picks recipients until the person is done; also lets them type in someone
 /// who is not in the lists (a minister, a company, an editor...). `committees` are the
-/// committees the templates suggest.
+/// committees the templates suggest. `start` are the people chosen before the person went
+/// back a step: they can untick some, then add more. `None` when the person pressed Esc with
+/// no one chosen: back a step.
 pub fn recipients(
     dir: &Directory,
     template: Option<&Template>,
     committees: &[CommitteeHint],
-) -> Result<Chosen> {
+    start: Chosen,
+) -> Result<Option<Chosen>> {
     const SHOWN: usize = 100;
-    let theme = theme();
-    heading("Whom do you want to write to?");
+    heading(&messages::whom());
     for note in dir.overview_warnings() {
         say(&format!("{}", style(note).yellow()));
     }
-    let mut chosen: Vec<Recipient> = Vec::new();
-    let mut to_save: Vec<Recipient> = Vec::new();
+    let Chosen {
+        recipients: mut chosen,
+        mut to_save,
+    } = start;
+    // Coming back: untick whoever should not get a letter, then go to "Add more?".
+    let mut ask_more_first = false;
+    if !chosen.is_empty() {
+        let items: Vec<String> = chosen.iter().map(describe).collect();
+        if let Some(kept) = choose_many(&messages::keep_whom(), &items, &vec![true; chosen.len()])?
+        {
+            let keep: Vec<bool> = (0..chosen.len()).map(|i| kept.contains(&i)).collect();
+            let mut i = 0;
+            chosen.retain(|_| {
+                i += 1;
+                keep[i - 1]
+            });
+            to_save.retain(|r| chosen.iter().any(|c| c.id == r.id));
+        }
+        ask_more_first = true;
+    }
+    let find_items: Vec<String> = messages::find_ways().to_vec();
     loop {
-        let how = Select::with_theme(&theme)
-            .with_prompt("Find them")
-            .items([
-                "Search representatives (name, state, constituency, party, committee)",
-                "Someone else: a minister, an embassy, a company, an editor, a medical body, a UN office...",
-                "My representatives, from my US ZIP code or my UK postcode, constituency, town or council",
-                "Members of a committee that works on this (Foreign Affairs, the China Select Committee...)",
-            ])
-            .default(0)
-            .interact()
-            .map_err(map)?;
-        if how == 2 || how == 3 {
-            let (found, notes) = if how == 2 {
-                find_mine(dir)?
-            } else {
-                committee_members(dir, committees)?
+        if !ask_more_first {
+            let Some(how) = choose(&messages::find_them(), &find_items, 0)? else {
+                if chosen.is_empty() {
+                    return Ok(None);
+                }
+                ask_more_first = true;
+                continue;
             };
-            for note in notes {
-                say(&format!("{} {note}", style("Note:").yellow()));
-            }
-            if !found.is_empty() {
-                let items: Vec<String> = found.iter().map(describe).collect();
-                let defaults = if how == 2 {
-                    mine_ticked(&found)
-                } else {
-                    vec![false; found.len()]
-                };
-                let picked = MultiSelect::with_theme(&theme)
-                    .with_prompt("Choose with Space (a: all), then press Enter")
-                    .items(&items)
-                    .defaults(&defaults)
-                    .max_length(15)
-                    .interact()
-                    .map_err(map)?;
-                for i in picked {
-                    if !chosen.iter().any(|c| c.id == found[i].id) {
-                        chosen.push(found[i].clone());
-                    }
-                }
-            }
-        } else if how == 1 {
-            let (r, save) = someone_else(dir, &chosen)?;
-            say(&format!("Added {}.", describe(&r)));
-            if save {
-                to_save.push(r.clone());
-            }
-            chosen.push(r);
-        } else {
-            say(&format!(
-                "{}",
-                style(
-                    "Type a name, state, constituency or party, e.g. `warren`, `aldershot`, `labour leeds`.\n\
-                     Filters: country:US body:us-senate region:MA district:14 party:green committee:SSFR"
-                )
-                .dim()
-            ));
-            let query: String = Input::with_theme(&theme)
-                .with_prompt("Search")
-                .interact_text()
-                .map_err(map)?;
-            let matches = dir.filter(&Filter::parse_query(&query));
-            if matches.is_empty() {
-                say(&format!(
-                    "No one matches `{}`. Try a surname, a constituency, or a state code such as region:MA.",
-                    query.trim()
-                ));
-            } else {
-                if matches.len() > SHOWN {
-                    say(&format!(
-                        "{} match; showing the first {SHOWN}. Add words to narrow it down.",
-                        matches.len()
-                    ));
-                }
-                let shown: Vec<&Recipient> = matches.into_iter().take(SHOWN).collect();
-                let items: Vec<String> = shown.iter().map(|r| describe(r)).collect();
-                let picked = MultiSelect::with_theme(&theme)
-                    .with_prompt("Choose with Space (a: all), then press Enter")
-                    .items(&items)
-                    .defaults(&vec![shown.len() == 1; shown.len()])
-                    .max_length(15)
-                    .interact()
-                    .map_err(map)?;
-                for i in picked {
-                    if !chosen.iter().any(|c| c.id == shown[i].id) {
-                        chosen.push(shown[i].clone());
-                    }
-                }
-            }
+            pick(dir, committees, how, SHOWN, &mut chosen, &mut to_save)?;
         }
+        ask_more_first = false;
         if !chosen.is_empty() {
-            say(&format!(
-                "Writing to: {}",
-                chosen
-                    .iter()
-                    .map(|r| r.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            say(&messages::writing_to(
+                &chosen.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
             ));
         }
-        let more = Confirm::with_theme(&theme)
-            .with_prompt(if chosen.is_empty() {
-                "No one chosen yet. Search again?"
+        let more = yes_no(
+            &if chosen.is_empty() {
+                messages::no_one_yet()
             } else {
-                "Add more recipients?"
-            })
-            .default(chosen.is_empty())
-            .interact()
-            .map_err(map)?;
-        if !more {
-            if chosen.is_empty() {
-                return Err(Error::cancelled());
-            }
-            break;
+                messages::add_more()
+            },
+            chosen.is_empty(),
+        )?;
+        match more {
+            // Esc: back to the ways of finding people.
+            None | Some(true) => {}
+            Some(false) if chosen.is_empty() => return Err(Error::cancelled()),
+            Some(false) => break,
         }
     }
     if let Some(template) = template {
@@ -514,10 +664,83 @@ pub fn recipients(
             }
         }
     }
-    Ok(Chosen {
+    Ok(Some(Chosen {
         recipients: chosen,
         to_save,
-    })
+    }))
+}
+
+/// One way of finding people (`how`, an index into [`&messages::find_ways()`]): adds whom the
+/// person ticks to `chosen` (and a typed-in person they want kept to `to_save`).
+fn pick(
+    dir: &Directory,
+    committees: &[CommitteeHint],
+    how: usize,
+    shown_max: usize,
+    chosen: &mut Vec<Recipient>,
+    to_save: &mut Vec<Recipient>,
+) -> Result<()> {
+    fn add(chosen: &mut Vec<Recipient>, found: &[Recipient], picked: Option<Vec<usize>>) {
+        for i in picked.unwrap_or_default() {
+            if !chosen.iter().any(|c| c.id == found[i].id) {
+                chosen.push(found[i].clone());
+            }
+        }
+    }
+    match how {
+        2 | 3 => {
+            let (found, notes) = if how == 2 {
+                find_mine(dir)?
+            } else {
+                committee_members(dir, committees)?
+            };
+            for note in notes {
+                say(&format!("{} {note}", style("Note:").yellow()));
+            }
+            if !found.is_empty() {
+                let items: Vec<String> = found.iter().map(describe).collect();
+                let defaults = if how == 2 {
+                    mine_ticked(&found)
+                } else {
+                    vec![false; found.len()]
+                };
+                add(
+                    chosen,
+                    &found,
+                    choose_many(&messages::tick(), &items, &defaults)?,
+                );
+            }
+        }
+        1 => {
+            let (r, save) = someone_else(dir, chosen)?;
+            say(&format!("Added {}.", describe(&r)));
+            if save {
+                to_save.push(r.clone());
+            }
+            chosen.push(r);
+        }
+        _ => {
+            hint(&messages::search_hint());
+            let query = line(&messages::search(), "", Some(messages::search_empty()))?;
+            let matches = dir.filter(&Filter::parse_query(&query));
+            if matches.is_empty() {
+                say(&messages::no_match(query.trim()));
+            } else {
+                if matches.len() > shown_max {
+                    say(&messages::too_many(matches.len(), shown_max));
+                }
+                let shown: Vec<Recipient> = matches.into_iter().take(shown_max).cloned().collect();
+                let items: Vec<String> = shown.iter().map(describe).collect();
+                let picked = choose_many(
+                    &messages::tick(),
+                    &items,
+                    &vec![shown.len() == 1; shown.len()],
+                )?;
+                add(chosen, &shown, picked);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Which of "my representatives" start ticked: senators (a state has two, both yours), and a
@@ -552,10 +775,7 @@ fn mine_ticked(found: &[Recipient]) -> Vec<bool> {
 /// "My representatives": a ZIP code or a UK place.
 fn find_mine(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
     loop {
-        let place: String = Input::with_theme(&theme())
-            .with_prompt("Your US ZIP code, or your UK postcode, constituency, town or council")
-            .interact_text()
-            .map_err(map)?;
+        let place = line(&messages::place(), "", Some(messages::place_empty()))?;
         match crate::data::recipients::find::lookup(dir, &place) {
             Ok(found) => {
                 let mut notes = found.notes.clone();
@@ -591,13 +811,8 @@ fn committee_members(
     dir: &Directory,
     committees: &[CommitteeHint],
 ) -> Result<(Vec<Recipient>, Vec<String>)> {
-    let labels: Vec<&str> = committees.iter().map(|c| c.label.as_str()).collect();
-    let i = Select::with_theme(&theme())
-        .with_prompt("Which committee?")
-        .items(&labels)
-        .default(0)
-        .interact()
-        .map_err(map)?;
+    let labels: Vec<String> = committees.iter().map(|c| c.label.clone()).collect();
+    let i = choose_one("Which committee?", &labels, 0)?;
     let state: String = Input::with_theme(&theme())
         .with_prompt("Only members from one state? Two letters, or leave empty for all")
         .allow_empty(true)
@@ -726,40 +941,43 @@ pub enum Decision {
     Write,
     /// Stop; write nothing.
     Cancel,
+    /// Esc: back to the questions, with the answers given so far.
+    Back,
 }
 
-/// Shows each letter, lets the person edit any of them, and asks to write or cancel.
+/// Shows each letter (through a pager when it is longer than the screen), lets the person
+/// edit any of them, and asks to write, go back to the questions, or cancel.
 pub fn preview(letters: &mut [Letter]) -> Result<Decision> {
-    let theme = theme();
     let mut i = 0;
     loop {
         let letter = &letters[i];
-        heading(&format!(
-            "Preview: letter {} of {} — to {}",
+        heading(&messages::preview_heading(
             i + 1,
             letters.len(),
-            letter.recipient.name
+            &letter.recipient.name,
         ));
-        say(&format!("{}", style("─".repeat(60)).dim()));
-        say(&crate::render::txt::render(letter));
-        say(&format!("{}", style("─".repeat(60)).dim()));
+        let rule = format!(
+            "{}",
+            style("─".repeat(screen::size().1.clamp(20, 72))).dim()
+        );
+        let text = format!("{rule}\n{}\n{rule}", crate::render::txt::render(letter));
+        screen::page(&text, &messages::more())?;
         if let Some(warning) = similarity_note(letter) {
             say(&warning);
         }
-        let mut actions = vec!["Write the letters", "Edit this letter"];
+        // (what it does, its row): write, edit, the next letter, cancel.
+        let mut actions = vec![(0, messages::write_letters()), (1, messages::edit_letter())];
         if letters.len() > 1 {
-            actions.push("Show the next letter");
+            actions.push((2, messages::next_letter()));
         }
-        actions.push("Cancel (write nothing)");
-        let choice = Select::with_theme(&theme)
-            .with_prompt("What next?")
-            .items(&actions)
-            .default(0)
-            .interact()
-            .map_err(map)?;
-        match actions[choice] {
-            "Write the letters" => return Ok(Decision::Write),
-            "Edit this letter" => {
+        actions.push((3, messages::cancel_letters()));
+        let items: Vec<String> = actions.iter().map(|(_, row)| row.clone()).collect();
+        let Some(choice) = choose(&messages::what_next(), &items, 0)? else {
+            return Ok(Decision::Back);
+        };
+        match actions[choice].0 {
+            0 => return Ok(Decision::Write),
+            1 => {
                 if let Some(edited) = edit_text(&letters[i].body)? {
                     let edited = crate::letters::tidy(&edited);
                     if !edited.is_empty() {
@@ -767,7 +985,7 @@ pub fn preview(letters: &mut [Letter]) -> Result<Decision> {
                     }
                 }
             }
-            "Show the next letter" => i = (i + 1) % letters.len(),
+            2 => i = (i + 1) % letters.len(),
             _ => return Ok(Decision::Cancel),
         }
     }
@@ -875,16 +1093,19 @@ pub fn collision(existing: &std::path::Path) -> Result<Collision> {
         style("Note:").yellow(),
         existing.display()
     ));
-    let i = Select::with_theme(&theme())
-        .with_prompt("What should happen to the letters already there?")
-        .items([
-            "Keep both: write the new letters under numbered names",
-            "Replace them with the new letters",
-            "Choose another folder",
-        ])
-        .default(0)
-        .interact()
-        .map_err(map)?;
+    let items: Vec<String> = [
+        "Keep both: write the new letters under numbered names",
+        "Replace them with the new letters",
+        "Choose another folder",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let i = choose_one(
+        "What should happen to the letters already there?",
+        &items,
+        0,
+    )?;
     Ok(match i {
         0 => Collision::KeepBoth,
         1 => Collision::Replace,
@@ -959,151 +1180,304 @@ pub fn password(user: &str, host: &str) -> Result<Secret> {
     Ok(Secret::new(p))
 }
 
-/// Asks whether to send by email, and the mail server settings (never the password).
-pub fn smtp_settings(
+/// Asks whether to set up sending by email (`outcry profile init`); the default is yes when
+/// an account is set up already.
+pub fn smtp_wanted(current: bool) -> Result<bool> {
+    heading(&messages::smtp_heading());
+    say(&messages::smtp_intro());
+    Ok(yes_no(&messages::smtp_wanted(), current)?.unwrap_or(current))
+}
+
+/// Asks for the mail server: a provider preset (server, port and security filled in) or
+/// another server, its security and port. The login is asked by [`smtp_login`], once it is
+/// known whether the server offers one. `None` when the person pressed Esc at the first
+/// question.
+pub fn smtp_server(
     current: Option<crate::data::profile::smtp::SmtpSettings>,
     email: Option<&str>,
 ) -> Result<Option<crate::data::profile::smtp::SmtpSettings>> {
     use crate::data::profile::smtp::{Security, SmtpSettings};
-    let theme = theme();
-    heading("Sending by email (optional)");
-    say(
-        "outcry can send your letters from your own email account. You can skip this and send them yourself.",
-    );
-    let wanted = Confirm::with_theme(&theme)
-        .with_prompt("Set up sending from your email account?")
-        .default(current.is_some())
-        .interact()
-        .map_err(map)?;
-    if !wanted {
-        return Ok(current);
-    }
     let mut old = current.unwrap_or(SmtpSettings {
         username: email.map(str::to_string),
         ..SmtpSettings::new("", Security::Starttls)
     });
     // A preset fills in the server; "Another provider" (first, the default) asks for it.
     let presets = crate::data::profile::providers::PROVIDERS;
-    let mut items = vec!["Another provider (I will type its server)".to_string()];
+    let mut items = vec![messages::another_provider()];
     items.extend(presets.iter().map(|p| p.name.to_string()));
-    let chosen = Select::with_theme(&theme)
-        .with_prompt("Your email provider")
-        .items(&items)
-        .default(0)
-        .interact()
-        .map_err(map)?;
+    let current = presets
+        .iter()
+        .position(|p| p.host == old.host)
+        .map_or(0, |i| i + 1);
+    let Some(chosen) = choose(&messages::provider(), &items, current)? else {
+        return Ok(None);
+    };
     if let Some(preset) = chosen.checked_sub(1).and_then(|i| presets.get(i)) {
+        if old.host != preset.host {
+            old.port = Some(preset.port);
+            old.security = preset.security;
+        }
         old.host = preset.host.to_string();
-        old.port = Some(preset.port);
-        old.security = preset.security;
-        say(&format!(
-            "{}",
-            style(format!(
-                "To log in, {} needs {}.",
-                preset.name, preset.login
-            ))
-            .dim()
-        ));
+        hint(&messages::provider_login(preset.name, preset.login));
     } else {
-        say(&format!(
-            "{}",
-            style("Your provider's help pages give the server, security and port.").dim()
-        ));
+        hint(&messages::provider_help());
     }
-    let host: String = Input::with_theme(&theme)
-        .with_prompt("Mail server (SMTP host)")
-        .with_initial_text(old.host.clone())
-        .validate_with(|s: &String| {
-            if s.trim().is_empty() {
-                Err("e.g. smtp.gmail.com")
-            } else {
-                Ok(())
-            }
-        })
-        .interact_text()
-        .map_err(map)?;
-    let choices = [
-        "STARTTLS on port 587 (most providers)",
-        "TLS on port 465",
-        "No encryption (a server on this computer only)",
-    ];
+    let host = line(
+        &messages::smtp_host(),
+        &old.host,
+        Some(messages::smtp_host_empty()),
+    )?;
+    let choices: Vec<String> = messages::security_choices()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     let default = match old.security {
         Security::Starttls => 0,
         Security::Tls => 1,
         Security::None => 2,
     };
-    let security = match Select::with_theme(&theme)
-        .with_prompt("Security")
-        .items(choices)
-        .default(default)
-        .interact()
-        .map_err(map)?
-    {
+    let security = match choose_one(&messages::security(), &choices, default)? {
         0 => Security::Starttls,
         1 => Security::Tls,
         _ => Security::None,
     };
-    let usual_port = match security {
-        Security::Starttls => 587,
-        Security::Tls => 465,
-        Security::None => 25,
-    };
+    let usual_port = SmtpSettings::new("", security).port();
     let current_port = if security == old.security {
         old.port.unwrap_or(usual_port)
     } else {
         usual_port
     };
-    let port: u16 = Input::with_theme(&theme)
-        .with_prompt("Port")
+    let port: u16 = Input::with_theme(&theme())
+        .with_prompt(&messages::port())
         .default(current_port)
         .interact_text()
         .map_err(map)?;
-    let username: String = Input::with_theme(&theme)
-        .with_prompt(
-            "Login name (usually your email address; leave empty if the server needs no login)",
-        )
-        .with_initial_text(old.username.clone().unwrap_or_default())
-        .allow_empty(true)
-        .interact_text()
-        .map_err(map)?;
-    let command = if username.trim().is_empty() {
-        say(&format!(
-            "{}",
-            style("No login: outcry will not ask for a password.").dim()
-        ));
-        String::new()
-    } else {
-        say(&format!(
-            "{}",
-            style("outcry never stores your password. Give a command that prints it (e.g. `pass show mail`), or leave this empty to be asked each time you send.").dim()
-        ));
-        Input::with_theme(&theme)
-            .with_prompt("Password command (optional)")
-            .with_initial_text(old.password_command.clone().unwrap_or_default())
-            .allow_empty(true)
-            .interact_text()
-            .map_err(map)?
-    };
     Ok(Some(SmtpSettings {
         host: host.trim().to_string(),
         security,
         port: (port != usual_port).then_some(port),
-        username: Some(username.trim().to_string()).filter(|u| !u.is_empty()),
-        password_command: Some(command.trim().to_string()).filter(|c| !c.is_empty()),
         ..old
     }))
 }
 
-/// After writing: offer to send the email letters now.
-pub fn offer_send(count: usize) -> Result<bool> {
-    Confirm::with_theme(&theme())
-        .with_prompt(format!(
-            "Send the {count} email letter{} now?",
-            if count == 1 { "" } else { "s" }
-        ))
-        .default(false)
-        .interact()
-        .map_err(map)
+/// Asks for the login: `offered` is whether the server offers one (`None`: not checked).
+/// A server that offers none is not asked about (no login name, no password); otherwise the
+/// login name, and a command that prints the password (the password itself is never stored).
+pub fn smtp_login(
+    settings: crate::data::profile::smtp::SmtpSettings,
+    email: Option<&str>,
+    offered: Option<bool>,
+) -> Result<crate::data::profile::smtp::SmtpSettings> {
+    use crate::data::profile::smtp::SmtpSettings;
+    if offered == Some(false) {
+        hint(&messages::no_login_needed());
+        return Ok(SmtpSettings {
+            username: None,
+            password_command: None,
+            oauth2_token_command: None,
+            ..settings
+        });
+    }
+    let initial = settings
+        .username
+        .clone()
+        .or_else(|| email.map(str::to_string))
+        .unwrap_or_default();
+    let username = line(&messages::login_name(), &initial, None)?;
+    let command = if username.trim().is_empty() {
+        hint(&messages::no_login());
+        String::new()
+    } else {
+        hint(&messages::password_command_hint());
+        line(
+            &messages::password_command(),
+            settings.password_command.as_deref().unwrap_or_default(),
+            None,
+        )?
+    };
+    Ok(SmtpSettings {
+        username: Some(username.trim().to_string()).filter(|u| !u.is_empty()),
+        password_command: Some(command.trim().to_string()).filter(|c| !c.is_empty()),
+        ..settings
+    })
+}
+
+/// Asks whether to check the connection now (`outcry profile init`); the default is yes.
+pub fn smtp_check_now() -> Result<bool> {
+    Ok(yes_no(&messages::check_now(), true)?.unwrap_or(true))
+}
+
+/// Says that the server is being tried.
+pub fn smtp_checking(host: &str, port: u16) {
+    hint(&messages::checking(host, port));
+}
+
+/// What to do when the connection test failed.
+pub enum Retry {
+    /// Ask for the settings again.
+    Change,
+    /// Keep the settings as they are.
+    Keep,
+    /// Give up setting up email.
+    Skip,
+}
+
+/// Shows why the connection test failed (`why`, with hints) and asks what to do.
+pub fn smtp_failed(why: &str, hints: &[String]) -> Result<Retry> {
+    say(&format!(
+        "{} {why}",
+        style(&messages::no_connection()).red()
+    ));
+    for h in hints {
+        hint(h);
+    }
+    let items: Vec<String> = messages::retry_choices()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    Ok(match choose(&messages::retry(), &items, 0)? {
+        Some(0) => Retry::Change,
+        Some(1) => Retry::Keep,
+        _ => Retry::Skip,
+    })
+}
+
+/// Says that the server answered (and needs no login).
+pub fn smtp_connected(host: &str, port: u16) {
+    say(&messages::connected(host, port));
+}
+
+/// Says where the mail settings were saved.
+pub fn saved_to(path: &std::path::Path) {
+    say(&messages::saved_to(&path.display().to_string()));
+}
+
+/// Asks whether to keep the mail settings in the profile for next time; the default is yes.
+pub fn smtp_save(path: &std::path::Path) -> Result<bool> {
+    Ok(yes_no(&messages::save_smtp(&path.display().to_string()), true)?.unwrap_or(false))
+}
+
+/// What the letters just written can do next, for the menu at the end of the guided letter.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Road {
+    /// Email letters (`.eml` with an address) still to send.
+    pub emails: usize,
+    /// Whether a mail account is set up.
+    pub account: bool,
+    /// Letters with a `.pdf` to post.
+    pub print: usize,
+    /// Letters with a call script.
+    pub call: usize,
+    /// Letters with contact-form text.
+    pub form: usize,
+}
+
+/// A choice at the end of the guided letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// Send the email letters through the account.
+    Send,
+    /// Set up the account, then send.
+    SetUpEmail,
+    /// The `.eml` files and links for the writer's mail program.
+    MailProgram,
+    /// The PDF letters and envelopes.
+    Print,
+    /// The call scripts and numbers.
+    Call,
+    /// The contact-form texts and addresses.
+    Form,
+    /// Leave.
+    Finish,
+}
+
+/// The menu at the end of the guided letter: what fits the letters written. Esc finishes.
+pub fn next_step(road: &Road) -> Result<Next> {
+    let mut offered: Vec<(Next, String)> = Vec::new();
+    if road.emails > 0 {
+        if road.account {
+            offered.push((Next::Send, messages::road_send(road.emails)));
+        } else {
+            offered.push((Next::SetUpEmail, messages::road_set_up(road.emails)));
+        }
+        offered.push((Next::MailProgram, messages::road_mail_program(road.emails)));
+    }
+    if road.print > 0 {
+        offered.push((Next::Print, messages::road_print(road.print)));
+    }
+    if road.call > 0 {
+        offered.push((Next::Call, messages::road_call(road.call)));
+    }
+    if road.form > 0 {
+        offered.push((Next::Form, messages::road_form(road.form)));
+    }
+    offered.push((Next::Finish, messages::road_finish()));
+    let items: Vec<String> = offered.iter().map(|(_, label)| label.clone()).collect();
+    Ok(match choose(&messages::road(), &items, 0)? {
+        Some(i) => offered[i].0,
+        None => Next::Finish,
+    })
+}
+
+/// The heading of the end of the guided letter.
+pub fn road_heading() {
+    heading(&messages::road_heading());
+}
+
+/// One recipient's files for a way of reaching them, with details (numbers, addresses).
+pub struct Reach {
+    /// Whom.
+    pub name: String,
+    /// The files to use.
+    pub files: Vec<std::path::PathBuf>,
+    /// Phone numbers, the form's address, the postal address.
+    pub details: Vec<String>,
+}
+
+/// Lists the files and details for one way of reaching people (`how` is [`Next::Print`],
+/// [`Next::Call`], [`Next::Form`] or [`Next::MailProgram`]), then how to record it.
+pub fn show_reach(how: Next, entries: &[Reach]) -> Result<()> {
+    let (intro, flag) = match how {
+        Next::Print => (&messages::print_how(), Some("--posted")),
+        Next::Call => (&messages::call_how(), Some("--called")),
+        Next::Form => (&messages::form_how(), Some("--submitted-form")),
+        _ => (&messages::mail_program_how(), None),
+    };
+    crate::outln!();
+    crate::outln!("{}", screen::wrap(intro));
+    for e in entries {
+        let files: Vec<String> = e.files.iter().map(|f| f.display().to_string()).collect();
+        crate::outln!("{}", messages::road_entry(&e.name, &files, &e.details));
+    }
+    if let (Some(flag), Some(file)) = (flag, entries.first().and_then(|e| e.files.first())) {
+        crate::outln!();
+        crate::outln!(
+            "{}",
+            screen::wrap(&messages::record_it(flag, &file.display().to_string()))
+        );
+    }
+    Ok(())
+}
+
+/// The phone number line of a list.
+pub fn phone_line(number: &str, office: &str) -> String {
+    messages::phone(number, office)
+}
+
+/// The form address line of a list.
+pub fn form_line(url: &str) -> String {
+    messages::form_address(url)
+}
+
+/// The postal address line of a list.
+pub fn postal_line(lines: &[String]) -> String {
+    messages::postal(lines)
+}
+
+/// The heading of the inline mail set-up.
+pub fn smtp_inline_heading() {
+    heading(&messages::smtp_inline_heading());
+    hint(&messages::smtp_inline_intro());
 }
 
 /// Asks what came back from `name` (for `outcry reply`); returns the index in `outcomes`.

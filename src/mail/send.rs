@@ -707,6 +707,27 @@ fn summarize(
     Err(err)
 }
 
+/// Connects to the server in `settings` (securing the connection as they say) without
+/// logging in or sending, and says whether it offers a login: the wizard and `profile init`
+/// ask for a login name only when it does.
+///
+/// Errors: the settings are unsafe (`security: none` to another machine), or the server
+/// cannot be reached or secured (the message and hint say why).
+pub fn probe(settings: &SmtpSettings) -> Result<bool> {
+    settings.check(false)?;
+    let runtime = runtime()?;
+    match runtime.block_on(Connection::open(settings, None)) {
+        Ok(c) => {
+            let offered = c.offers_login();
+            let _ = runtime.block_on(c.quit());
+            Ok(offered)
+        }
+        Err(Failure::Fatal { message, hint }) => Err(Error::failure(message).hint(hint)),
+        Err(f) => Err(Error::failure(f.text().to_string())
+            .hint("check the server name, the port and the security, and your connection")),
+    }
+}
+
 /// Connects and logs in without sending (`outcry profile test-smtp`).
 pub fn test_connection(
     profile: &Profile,

@@ -595,6 +595,15 @@ impl Connection {
             .to_string())
     }
 
+    /// Whether the server offers a way to log in (an `AUTH` mechanism outcry can use). A
+    /// server that offers none takes mail without a login (one on this computer, a relay).
+    pub fn offers_login(&self) -> bool {
+        let info = self.conn.server_info();
+        [Mechanism::Plain, Mechanism::Login, Mechanism::Xoauth2]
+            .into_iter()
+            .any(|m| info.supports_auth_mechanism(m))
+    }
+
     /// Whether the connection can still be used.
     pub fn is_broken(&self) -> bool {
         self.broken || self.conn.has_broken()

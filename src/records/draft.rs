@@ -23,7 +23,12 @@ pub struct Draft {
     /// The recipients chosen (ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to: Vec<String>,
-    /// The answers typed so far, by question key, as typed.
+    /// The letter chosen for each recipient (recipient id → template id), when the
+    /// recipients needed different letters (an editor's and a regulator's).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub letters: BTreeMap<String, String>,
+    /// The answers typed so far, by question key, as typed (shared by every letter of the
+    /// run whose template asks the same key).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, String>,
 }

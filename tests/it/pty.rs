@@ -9,6 +9,7 @@ use expectrl::session::OsSession as Session;
 use crate::harness::{Test, bin, scrubbed_env};
 
 const DOWN: &str = "\x1b[B";
+const ESC: &str = "\x1b";
 
 fn spawn(t: &Test, args: &[&str]) -> Session {
     spawn_with(t, args, &[])
@@ -23,6 +24,10 @@ fn spawn_with(t: &Test, args: &[&str], env: &[(&str, &str)]) -> Session {
     }
     for (k, v) in env {
         cmd.env(k, v);
+    }
+    // Long letters are paged: through `cat` here, so that the whole letter is on the screen.
+    if !env.iter().any(|(k, _)| *k == "PAGER") {
+        cmd.env("PAGER", "cat");
     }
     cmd.env("TERM", "xterm-256color")
         .env_remove("NO_COLOR")
@@ -56,6 +61,15 @@ fn choose_letter(s: &mut Session, title: &str) -> usize {
     }
     s.send("\r").unwrap();
     above
+}
+
+/// After the letters are written: the menu of what to do next, left with Esc; returns what
+/// the program printed from the last expectation to its exit.
+fn finish(s: &mut Session) -> String {
+    let shown = s.expect("What would you like to do?").unwrap();
+    let before = String::from_utf8_lossy(shown.before()).into_owned();
+    s.send(ESC).unwrap();
+    before + &until_eof(s)
 }
 
 /// Everything the program prints until it exits.
@@ -125,7 +139,7 @@ fn a_whole_letter_to_three_recipients() {
     s.expect("What next?").unwrap();
     s.send("\r").unwrap(); // Write the letters
     answer(&mut s, "Save the letters in folder", "");
-    let rest = until_eof(&mut s);
+    let rest = finish(&mut s);
     assert!(
         rest.contains("Wrote 3 letters (9 files) to letters"),
         "{rest}"
@@ -354,7 +368,7 @@ fn someone_else_is_validated_saved_and_reusable() {
     s.expect("What next?").unwrap();
     s.send("\r").unwrap();
     answer(&mut s, "Save the letters in folder", "");
-    let rest = until_eof(&mut s);
+    let rest = finish(&mut s);
     assert!(
         rest.contains("Wrote 1 letter (2 files) to letters"),
         "{rest}"
@@ -414,13 +428,34 @@ fn without_colour_the_current_row_is_marked_in_text() {
         .args(["write", "-t", "transplant-tourism-law"]);
     let mut s = expectrl::Session::spawn(cmd).expect("spawn in a pty");
     s.set_expect_timeout(Some(Duration::from_secs(30)));
+    s.get_process_mut().set_window_size(120, 40).unwrap();
     s.expect("Write as this person?").unwrap();
     s.send("y").unwrap();
     s.expect("> Search representatives").unwrap();
     s.send(DOWN).unwrap();
     s.expect("> Someone else").unwrap();
-    s.send("\x03").unwrap();
+    s.send(DOWN).unwrap();
+    s.expect("> My representatives").unwrap();
+    s.send("\r").unwrap();
+    // "Leeds" is in several constituencies: none is ticked, and the cursor row reads "> [ ]".
+    answer(&mut s, "Your US ZIP code", "Leeds");
+    s.expect("your street address decides which one is yours")
+        .unwrap();
+    s.expect("Choose with Space").unwrap();
+    let rows = s.expect("Wetherby").unwrap();
+    let screen = String::from_utf8_lossy(rows.before()).into_owned();
+    assert!(screen.contains("> [ ] Alex Sobel MP"), "{screen}");
+    assert!(screen.contains("  [ ] Richard Burgon MP"), "{screen}");
+    assert!(!screen.contains("[x]"), "{screen}");
+    s.send(DOWN).unwrap();
+    s.expect("> [ ] Richard Burgon MP").unwrap();
+    // Enter out of habit writes nothing.
+    s.send("\r").unwrap();
+    s.expect("No one chosen yet. Search again?").unwrap();
+    s.send("n").unwrap();
+    s.expect("cancelled; nothing was written").unwrap();
     s.expect(expectrl::Eof).unwrap();
+    assert!(!t.path("letters").exists());
 }
 
 #[test]
@@ -535,6 +570,7 @@ fn profile_init_asks_for_the_mail_account_but_never_the_password() {
     answer(&mut s, "Address line 1", "12 Elm Street");
     answer(&mut s, "Address line 2", "");
     answer(&mut s, "Your country", "GB");
+    answer(&mut s, "Your phone number", "");
     s.expect("Save these details for next time?").unwrap();
     s.send("y").unwrap();
     s.expect("Set up sending from your email account?").unwrap();
@@ -545,6 +581,8 @@ fn profile_init_asks_for_the_mail_account_but_never_the_password() {
     s.expect("Security").unwrap();
     s.send("\r").unwrap();
     answer(&mut s, "Port", ""); // the usual 587
+    s.expect("Check the connection to the server now?").unwrap();
+    s.send("n").unwrap();
     answer(&mut s, "Login name", ""); // keeps the email address offered
     answer(&mut s, "Password command (optional)", "pass show mail");
     let rest = until_eof(&mut s);
@@ -598,7 +636,7 @@ fn a_cancelled_letter_is_offered_again_with_what_was_typed() {
     s.expect("What next?").unwrap();
     s.send("\r").unwrap();
     answer(&mut s, "Save the letters in folder", "");
-    let rest = until_eof(&mut s);
+    let rest = finish(&mut s);
     assert!(rest.contains("Wrote 1 letter"), "{rest}");
     let text =
         std::fs::read_to_string(t.path("letters/2026-11-28_un-investigation_uk-mp-alex-baker.txt"))
@@ -642,7 +680,7 @@ fn the_same_letter_twice_in_a_day_asks_and_keeps_both() {
                 .unwrap();
             s.send("\r").unwrap(); // keep both
         }
-        let rest = until_eof(&mut s);
+        let rest = finish(&mut s);
         assert!(rest.contains("Wrote 1 letter"), "{rest}");
     }
     let names = crate::harness::file_names(&t.path("letters"));
@@ -662,6 +700,7 @@ fn a_server_without_login_is_not_asked_for_a_password() {
     answer(&mut s, "Address line 1", "12 Elm Street");
     answer(&mut s, "Address line 2", "");
     answer(&mut s, "Your country", "United Kingdom");
+    answer(&mut s, "Your phone number", "");
     s.expect("Save these details for next time?").unwrap();
     s.send("y").unwrap();
     s.expect("Set up sending from your email account?").unwrap();
@@ -674,6 +713,8 @@ fn a_server_without_login_is_not_asked_for_a_password() {
     s.send(DOWN).unwrap();
     s.send("\r").unwrap(); // no encryption, on this computer
     answer(&mut s, "Port", "2525");
+    s.expect("Check the connection to the server now?").unwrap();
+    s.send("n").unwrap();
     answer(&mut s, "Login name", "");
     s.expect("No login: outcry will not ask for a password.")
         .unwrap();
@@ -720,9 +761,13 @@ fn the_wizard_offers_to_send_after_writing() {
     s.expect("What next?").unwrap();
     s.send("\r").unwrap();
     answer(&mut s, "Save the letters in folder", "");
-    s.expect("Send the 1 email letter now?").unwrap();
+    s.expect("What would you like to do?").unwrap();
+    s.expect("Send the email letter now by email").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Ready to send 1 letter").unwrap();
+    s.expect("Send 1 letter now through 127.0.0.1?").unwrap();
     s.send("y").unwrap();
-    let rest = until_eof(&mut s);
+    let rest = finish(&mut s);
     assert!(rest.contains("Sent 1 of 1 letter."), "{rest}");
     assert_eq!(server.recipients(), ["pat@example.org"]);
 }
@@ -752,7 +797,7 @@ fn ctrl_c_after_the_letters_are_written_says_where_they_are() {
     s.expect("What next?").unwrap();
     s.send("\r").unwrap();
     answer(&mut s, "Save the letters in folder", "");
-    s.expect("Send the 1 email letter now?").unwrap();
+    s.expect("What would you like to do?").unwrap();
     s.send("\x03").unwrap();
     let rest = until_eof(&mut s);
     assert!(
@@ -824,4 +869,300 @@ fn a_long_write_shows_progress_unless_quiet() {
         "{all}"
     );
     assert!(!all.contains("/300 letters"), "{all}");
+}
+
+/// Types in someone who is not in the lists ("Someone else"): `kind` is how many rows below
+/// "another legislature" their kind is (4: media, 5: medical).
+fn someone_else(s: &mut Session, name: &str, organisation: &str, kind: usize, email: &str) {
+    s.expect("Find them").unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap();
+    answer(s, "Their name", name);
+    answer(s, "Their title or role", "");
+    answer(s, "Organisation", organisation);
+    s.expect("What kind of recipient?").unwrap();
+    for _ in 0..kind {
+        s.send(DOWN).unwrap();
+    }
+    s.send("\r").unwrap();
+    answer(s, "Their country", "gb");
+    answer(s, "Their published email address", email);
+    answer(s, "Address line 1", "");
+    answer(s, "How to greet them", "");
+    s.expect("to your own recipients").unwrap();
+    s.send("n").unwrap();
+}
+
+#[test]
+fn an_editor_and_a_medical_regulator_get_two_letters_from_two_templates() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London N1 1AA]\ncountry: GB\n",
+    );
+    let mine = "I practised medicine for forty years, and no patient should ever receive an organ taken by force.";
+    let mut s = spawn(&t, &[]);
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    someone_else(
+        &mut s,
+        "The Letters Editor",
+        "The Example Gazette",
+        4,
+        "letters@example.org",
+    );
+    s.expect("Add more recipients?").unwrap();
+    s.send("y").unwrap();
+    someone_else(
+        &mut s,
+        "The Registrar",
+        "The Example Medical Council",
+        5,
+        "registrar@example.org",
+    );
+    s.expect("Add more recipients?").unwrap();
+    s.send("n").unwrap();
+    // Two groups, a letter chosen for each, the fitting one first.
+    s.expect("These people need different letters").unwrap();
+    s.expect("Letter 1 of 2, to The Letters Editor").unwrap();
+    assert_eq!(choose_letter(&mut s, "Letter to the editor"), 0);
+    s.expect("Letter 2 of 2, to The Registrar").unwrap();
+    assert_eq!(choose_letter(&mut s, "Protect medical integrity"), 0);
+    answer(&mut s, "A suggested headline", "");
+    answer(&mut s, "What prompted you to write?", "");
+    // An empty answer to a required question says so.
+    answer(&mut s, "In your own words", "");
+    s.expect("this question needs an answer").unwrap();
+    s.send_line(mine).unwrap();
+    // The regulator's letter asks the same key: not asked twice.
+    s.expect("A few questions for the letter to The Registrar")
+        .unwrap();
+    s.expect("Already answered for the first letter").unwrap();
+    answer(&mut s, "Who you are, in a few words", "a retired doctor");
+    s.expect("Would you like a written reply?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Preview: letter 1 of 2 — to The Letters Editor")
+        .unwrap();
+    s.expect("What next?").unwrap();
+    s.send("\r").unwrap();
+    answer(&mut s, "Save the letters in folder", "");
+    let rest = finish(&mut s);
+    assert!(
+        rest.contains("Wrote 2 letters (4 files) to letters"),
+        "{rest}"
+    );
+    let names = crate::harness::file_names(&t.path("letters"));
+    assert_eq!(
+        names,
+        [
+            "2026-11-28_letter-to-editor_the-letters-editor-the-example-gazette.eml",
+            "2026-11-28_letter-to-editor_the-letters-editor-the-example-gazette.txt",
+            "2026-11-28_medical-integrity_the-registrar-the-example-medical-council.eml",
+            "2026-11-28_medical-integrity_the-registrar-the-example-medical-council.txt",
+        ]
+    );
+    let editor = std::fs::read_to_string(
+        t.path("letters/2026-11-28_letter-to-editor_the-letters-editor-the-example-gazette.txt"),
+    )
+    .unwrap();
+    let registrar = std::fs::read_to_string(t.path(
+        "letters/2026-11-28_medical-integrity_the-registrar-the-example-medical-council.txt",
+    ))
+    .unwrap();
+    assert!(editor.contains("Letter for publication"), "{editor}");
+    assert!(!registrar.contains("Letter for publication"), "{registrar}");
+    assert!(
+        registrar.contains("Dear The Registrar") || registrar.contains("Dear Registrar"),
+        "{registrar}"
+    );
+    for text in [&editor, &registrar] {
+        assert!(
+            text.contains("no patient should ever receive an organ taken by force"),
+            "{text}"
+        );
+    }
+    assert!(registrar.contains("I am a retired doctor."), "{registrar}");
+}
+
+#[test]
+fn from_a_fresh_config_to_a_letter_delivered_setting_up_email_inside_the_wizard() {
+    let server = crate::smtp_server::SmtpServer::start(&[]).expect(1);
+    let t = Test::new().file(
+        "people.yaml",
+        "- id: quinn-example\n  name: Quinn Example\n  body: legislature\n  country: GB\n  contact: {email: quinn@example.org}\n",
+    );
+    let mut s = spawn(&t, &["--recipients", "people.yaml"]);
+    answer(&mut s, "Your full name", "Zoë Example");
+    answer(&mut s, "Your email address", "zoe@example.org");
+    answer(&mut s, "Address line 1", "12 Elm Street");
+    answer(&mut s, "Address line 2", "Leeds LS2 9JT");
+    answer(&mut s, "Address line 3", "");
+    answer(&mut s, "Your country", "United Kingdom");
+    s.expect("Save these details for next time?").unwrap();
+    s.send("y").unwrap();
+    search_and_pick(&mut s, "quinn", "Quinn Example");
+    s.expect("Add more recipients?").unwrap();
+    s.send("n").unwrap();
+    choose_letter(&mut s, "Pass a law against transplant tourism");
+    answer(
+        &mut s,
+        "In your own words",
+        "I teach, and my pupils deserve a country that protects them.",
+    );
+    answer(&mut s, "Who you are, in a few words", "");
+    s.expect("Would you like a written reply?").unwrap();
+    s.send("y").unwrap();
+    s.expect("What next?").unwrap();
+    s.send("\r").unwrap();
+    answer(&mut s, "Save the letters in folder", "");
+    s.expect("Wrote 1 letter").unwrap();
+    // No account yet: set it up here, then send.
+    s.expect("What would you like to do?").unwrap();
+    s.expect("Set up sending from my email account, then send the email letter")
+        .unwrap();
+    s.send("\r").unwrap();
+    s.expect("Your email provider").unwrap();
+    s.expect("Gmail").unwrap();
+    s.send("\r").unwrap(); // another provider
+    answer(&mut s, "Mail server (SMTP host)", "127.0.0.1");
+    s.expect("Security").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap(); // no encryption, on this computer
+    answer(&mut s, "Port", server.port.to_string());
+    s.expect(format!(
+        "Checking the connection to 127.0.0.1:{}",
+        server.port
+    ))
+    .unwrap();
+    s.expect("takes mail without a login").unwrap();
+    s.expect("Keep these mail settings").unwrap();
+    s.send("y").unwrap();
+    s.expect(format!(
+        "Ready to send 1 letter via 127.0.0.1:{}",
+        server.port
+    ))
+    .unwrap();
+    s.expect("Send 1 letter now through 127.0.0.1?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Sent 1 of 1 letter.").unwrap();
+    // Sent: the menu no longer offers it.
+    let menu = s.expect("What would you like to do?").unwrap();
+    let _ = menu;
+    s.send(ESC).unwrap();
+    let rest = until_eof(&mut s);
+    assert!(!rest.contains("Password"), "{rest}");
+    assert!(!rest.contains("Login name"), "{rest}");
+    let status = exit_code(&s);
+    assert!(status.ends_with(", 0)"), "{status}");
+    assert_eq!(server.recipients(), ["quinn@example.org"]);
+    let profile = std::fs::read_to_string(t.path("config/profile.yaml")).unwrap();
+    for line in [
+        "name: Zoë Example",
+        "host: 127.0.0.1",
+        &format!("port: {}", server.port),
+        "security: none",
+    ] {
+        assert!(profile.contains(line), "{line} missing:\n{profile}");
+    }
+    assert!(
+        !profile.contains("username") && !profile.contains("password"),
+        "{profile}"
+    );
+}
+
+#[test]
+fn esc_goes_back_a_step_and_a_long_letter_is_paged_without_a_pager() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London N1 1AA]\ncountry: GB\n",
+    );
+    // No $PAGER and no less: the letter is shown a screenful at a time.
+    let mut s = spawn_with(&t, &[], &[("PAGER", ""), ("PATH", "/nonexistent")]);
+    s.get_process_mut().set_window_size(70, 24).unwrap();
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    search_and_pick(&mut s, "aldershot", "Alex Baker MP");
+    s.expect("Add more recipients?").unwrap();
+    s.send("n").unwrap();
+    s.expect("Choose a letter").unwrap();
+    s.send(ESC).unwrap(); // back to whom
+    s.expect("Writing to these: untick").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Add more recipients?").unwrap();
+    s.send("n").unwrap();
+    choose_letter(
+        &mut s,
+        "Call for an independent international investigation",
+    );
+    answer(&mut s, "In your own words", "Accountability matters to me.");
+    answer(&mut s, "Who you are, in a few words", "");
+    s.expect("Would you like a written reply?").unwrap();
+    s.send("n").unwrap();
+    s.expect("Preview: letter 1 of 1").unwrap();
+    s.expect("-- more").unwrap();
+    s.send(" ").unwrap(); // the next page
+    s.expect("-- more").unwrap();
+    s.send("q").unwrap(); // to the end
+    s.expect("What next?").unwrap();
+    s.send(ESC).unwrap(); // back to the questions, with the answers offered again
+    s.expect("In your own words").unwrap();
+    s.expect("Accountability matters to me.").unwrap();
+    s.send("\r").unwrap();
+    answer(&mut s, "Who you are, in a few words", "a historian");
+    s.expect("Would you like a written reply?").unwrap();
+    s.send("n").unwrap();
+    s.expect("-- more").unwrap();
+    s.send("q").unwrap();
+    s.expect("What next?").unwrap();
+    s.send("\x03").unwrap();
+    s.expect("cancelled; nothing was written").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert!(!t.path("letters").exists());
+}
+
+#[test]
+fn profile_init_edits_the_profile_field_by_field() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London N1 1AA]\ncountry: GB\nsmtp:\n  host: smtp.fastmail.com\n  port: 465\n  security: tls\n  username: ada@example.org\n",
+    );
+    let mut s = spawn(&t, &["profile", "init"]);
+    s.expect("Press Enter to keep what is there").unwrap();
+    answer(&mut s, "Your full name", ""); // keeps Ada Lovelace
+    answer(&mut s, "Your email address", "");
+    answer(&mut s, "Address line 1", "");
+    answer(&mut s, "Address line 2", "");
+    answer(&mut s, "Address line 3", "");
+    answer(&mut s, "Your country", "");
+    answer(&mut s, "Your phone number", "020 7946 0000");
+    s.expect("Save these details for next time?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Set up sending from your email account?").unwrap();
+    s.send("\r").unwrap(); // yes: one is set up
+    s.expect("Your email provider").unwrap();
+    s.send("\r").unwrap(); // the current one, Fastmail
+    answer(&mut s, "Mail server (SMTP host)", "");
+    s.expect("Security").unwrap();
+    s.send("\r").unwrap(); // TLS, as now
+    answer(&mut s, "Port", "");
+    s.expect("Check the connection to the server now?").unwrap();
+    s.send("n").unwrap();
+    answer(&mut s, "Login name", "");
+    answer(&mut s, "Password command", "");
+    let rest = until_eof(&mut s);
+    assert!(rest.contains("Saved your profile to"), "{rest}");
+    let profile = std::fs::read_to_string(t.path("config/profile.yaml")).unwrap();
+    for line in [
+        "name: Ada Lovelace",
+        "email: ada@example.org",
+        "- 1 Analytical Row",
+        "- London N1 1AA",
+        "country: GB",
+        "phone: 020 7946 0000",
+        "host: smtp.fastmail.com",
+        "security: tls",
+        "username: ada@example.org",
+    ] {
+        assert!(profile.contains(line), "{line} missing:\n{profile}");
+    }
 }
