@@ -117,3 +117,79 @@ fn check_reports_two_files_with_one_id() {
             "t/b.hbs:2: id `mine` is also used by `t/a.hbs`; only one of them would be used\n",
         );
 }
+
+/// `outcry completions bash`, sourced in a real bash with `outcry` on the PATH, completes
+/// template ids (a user's own too) and recipient ids by asking outcry itself.
+#[test]
+fn bash_completes_template_and_recipient_ids() {
+    let mut t = crate::harness::Test::new()
+        .file(
+            "config/templates/my-own.hbs",
+            &std::fs::read_to_string(crate::harness::repo().join("templates/thank-you.hbs"))
+                .unwrap()
+                .replacen("id: thank-you", "id: my-own-letter", 1),
+        )
+        .file(
+            "config/recipients.yaml",
+            "- id: my-councillor\n  name: Pat Green\n  body: legislature\n  country: GB\n  contact: {email: pat@example.org}\n",
+        );
+    let bin_dir = t.path("bin");
+    std::fs::create_dir_all(&bin_dir).unwrap();
+    std::os::unix::fs::symlink(crate::harness::bin(), bin_dir.join("outcry")).unwrap();
+    let script = t.path("outcry.bash");
+    let out = t.with(&["completions", "bash"], &[]).run();
+    out.ok();
+    std::fs::write(&script, &out.stdout).unwrap();
+    let complete = |words: &[&str]| -> Vec<String> {
+        let shell = format!(
+            "source {}\nCOMP_WORDS=({})\nCOMP_CWORD={}\nCOMP_TYPE=9\n_clap_complete_outcry outcry '{}' '{}'\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+            script.display(),
+            words
+                .iter()
+                .map(|w| format!("'{w}'"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            words.len() - 1,
+            words[words.len() - 1],
+            words[words.len() - 2],
+        );
+        let mut cmd = std::process::Command::new("bash");
+        cmd.env_clear();
+        for (k, v) in crate::harness::scrubbed_env(t.dir.path()) {
+            cmd.env(k, v);
+        }
+        let path = format!(
+            "{}:{}",
+            bin_dir.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let out = cmd.env("PATH", path).arg("-c").arg(shell).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    assert_eq!(
+        complete(&["outcry", "write", "--template", "tr"]),
+        ["transplant-tourism-law", "trade-due-diligence"]
+    );
+    assert_eq!(
+        complete(&["outcry", "templates", "show", "my-"]),
+        ["my-own-letter"]
+    );
+    assert_eq!(
+        complete(&["outcry", "write", "--to", "us-sen-il-du"]),
+        ["us-sen-il-durbin", "us-sen-il-duckworth"]
+    );
+    assert_eq!(
+        complete(&["outcry", "recipients", "show", "my-c"]),
+        ["my-councillor"]
+    );
+    assert!(complete(&["outcry", "temp"]).contains(&"templates".to_string()));
+}

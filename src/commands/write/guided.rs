@@ -573,18 +573,10 @@ pub(super) fn end_of_road(
                 )?;
             }
             how @ (Next::Print | Next::Call | Next::Form) => {
-                let (formats, detail): (&[Format], fn(&Recipient) -> Vec<String>) = match how {
-                    Next::Print => (&[Format::Pdf, Format::Envelope], |r| {
-                        vec![interactive::postal_line(&r.contact.postal)]
-                    }),
+                let (formats, detail): (&[Format], Details) = match how {
+                    Next::Print => (&[Format::Pdf, Format::Envelope], postal),
                     Next::Call => (&[Format::Call], phones),
-                    _ => (&[Format::Form], |r| {
-                        r.contact
-                            .contact_form
-                            .iter()
-                            .map(|u| interactive::form_line(u))
-                            .collect()
-                    }),
+                    _ => (&[Format::Form], form),
                 };
                 let entries: Vec<Reach> = with(formats[0])
                     .into_iter()
@@ -602,6 +594,27 @@ pub(super) fn end_of_road(
             }
         }
     }
+}
+
+/// The details listed beside a recipient's files for one way of reaching them.
+type Details = fn(&Recipient) -> Vec<String>;
+
+/// A recipient's postal address, for the letters to print.
+fn postal(r: &Recipient) -> Vec<String> {
+    if r.contact.postal.is_empty() {
+        Vec::new()
+    } else {
+        vec![interactive::postal_line(&r.contact.postal)]
+    }
+}
+
+/// A recipient's contact form.
+fn form(r: &Recipient) -> Vec<String> {
+    r.contact
+        .contact_form
+        .iter()
+        .map(|u| interactive::form_line(u))
+        .collect()
 }
 
 /// A recipient's phone numbers: their own, and their local offices'.
