@@ -108,6 +108,8 @@ def drive_once(binary, home, plan, log):
     start = time.monotonic()
     child = pexpect.spawn(binary, [], env=env, cwd=home, encoding="utf-8",
                           dimensions=(40, 120), timeout=60)
+    # Answers go as soon as a prompt shows (pexpect's default waits 50 ms before each).
+    child.delaybeforesend = None
     child.logfile_read = log
     prompts = 0
     finds = list(plan["find"])
@@ -233,17 +235,18 @@ def drive_once(binary, home, plan, log):
             # dialoguer redraws a prompt on every key and then reports the answer on one line
             # ("✔ prompt · answer"): wait for that line, so a redraw is not taken for a new
             # question.
-            child.expect("\u2714")
+            child.expect("\u2714[^\n]*\n")
 
 
 def tick_rows(child, wanted):
     """Makes the ticked rows of a multi-select exactly those naming one of `wanted`."""
     rows = []
     while True:
-        k = child.expect([r"(>| ) \[([ x])\] ([^\r\n]*)\r?\n", pexpect.TIMEOUT], timeout=0.3)
+        # A row: "> [x] name" (the cursor's), "  [ ] name"; older builds draw no cursor mark.
+        k = child.expect([r"\[([ x])\] ([^\r\n]*)\r?\n", pexpect.TIMEOUT], timeout=0.3)
         if k == 1:
             break
-        rows.append((child.match.group(2) == "x", child.match.group(3)))
+        rows.append((child.match.group(1) == "x", child.match.group(2)))
     cursor = 0
     keys = ""
     for n, (ticked, text) in enumerate(rows):

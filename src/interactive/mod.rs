@@ -228,13 +228,27 @@ fn heading(text: &str) {
 /// line with the prompt and the answer.
 fn choose(prompt: &str, items: &[String], default: usize) -> Result<Option<usize>> {
     let (rows, fit) = screen::menu_rows(items, 2);
-    Select::with_theme(&theme())
+    let chosen = Select::with_theme(&theme())
         .with_prompt(prompt)
         .items(&rows)
         .default(default.min(items.len().saturating_sub(1)))
         .max_length(fit)
+        .report(false)
         .interact_opt()
-        .map_err(map)
+        .map_err(map)?;
+    if let Some(i) = chosen {
+        report(prompt, &items[i]);
+    }
+    Ok(chosen)
+}
+
+/// The one line a menu leaves after a choice: `✔ prompt · answer`, cut to the terminal's
+/// width (the menu's rows may be wrapped; this line never is).
+fn report(prompt: &str, answer: &str) {
+    let mut line = String::new();
+    let _ = theme().format_input_prompt_selection(&mut line, prompt, answer);
+    let width = screen::size().1.saturating_sub(1);
+    eprintln!("{}", console::truncate_str(&line, width, "…"));
 }
 
 /// [`choose`] where Esc means nothing (there is no step to go back to): asks again.
@@ -249,13 +263,23 @@ fn choose_one(prompt: &str, items: &[String], default: usize) -> Result<usize> {
 /// Several rows ticked with Space (`a` ticks all); `None` on Esc.
 fn choose_many(prompt: &str, items: &[String], ticked: &[bool]) -> Result<Option<Vec<usize>>> {
     let (rows, fit) = screen::menu_rows(items, 6);
-    MultiSelect::with_theme(&theme())
+    let chosen = MultiSelect::with_theme(&theme())
         .with_prompt(prompt)
         .items(&rows)
         .defaults(ticked)
         .max_length(fit)
+        .report(false)
         .interact_opt()
-        .map_err(map)
+        .map_err(map)?;
+    if let Some(picked) = &chosen {
+        // Each ticked row by its first words (a name), not its whole description.
+        let names: Vec<&str> = picked
+            .iter()
+            .map(|&i| items[i].split(" — ").next().unwrap_or(&items[i]))
+            .collect();
+        report(prompt, &names.join(", "));
+    }
+    Ok(chosen)
 }
 
 /// A yes/no question; `None` on Esc.
@@ -1248,7 +1272,7 @@ pub fn smtp_server(
         usual_port
     };
     let port: u16 = Input::with_theme(&theme())
-        .with_prompt(&messages::port())
+        .with_prompt(messages::port())
         .default(current_port)
         .interact_text()
         .map_err(map)?;

@@ -35,13 +35,23 @@ pub fn wrap_to(text: &str, width: usize) -> String {
                 return line.to_string();
             }
             let indent: String = line.chars().take_while(|c| *c == ' ').collect();
-            let options = textwrap::Options::new(width)
+            let options = options(width)
                 .initial_indent(&indent)
                 .subsequent_indent(&indent);
             textwrap::fill(line.trim_start(), options)
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// How text is wrapped: at spaces only, so that addresses, dates and file names (which
+/// contain `/`, `-` and `.`) stay whole and can be copied; a word longer than the line stays
+/// whole too.
+fn options<'a>(width: usize) -> textwrap::Options<'a> {
+    textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
 }
 
 /// `text` wrapped to the terminal's width (less one column, so that no line ends exactly at
@@ -59,7 +69,7 @@ pub fn menu_rows(items: &[String], prefix: usize) -> (Vec<String>, usize) {
     let wrapped: Vec<String> = items
         .iter()
         .map(|item| {
-            let options = textwrap::Options::new(width).subsequent_indent("  ");
+            let options = options(width).subsequent_indent("  ");
             textwrap::fill(item, options)
         })
         .collect();

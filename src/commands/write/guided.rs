@@ -551,15 +551,8 @@ pub(super) fn end_of_road(
             }
             Next::Send => (sent, code) = send(&s, &eml_files, directory, &mut prompts)?,
             Next::MailProgram => {
-                let entries: Vec<Reach> = emails
-                    .iter()
-                    .map(|&i| Reach {
-                        name: chosen[i].name.clone(),
-                        files: vec![plan.path(i, Format::Eml)],
-                        details: Vec::new(),
-                    })
-                    .collect();
-                interactive::show_reach(Next::MailProgram, &entries)?;
+                // The send path lists each .eml file with its links.
+                interactive::show_reach(Next::MailProgram, &[])?;
                 let links = SendOptions {
                     links: true,
                     ..Default::default()
