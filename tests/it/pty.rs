@@ -543,8 +543,12 @@ fn find_my_mp_by_postcode_in_the_wizard_and_hear_that_house_terms_ended() {
     s.expect("Write as this person?").unwrap();
     s.send("y").unwrap();
     // A new Congress has met: the wizard says so before anyone is chosen.
-    s.expect("the terms of every member of the United States House of Representatives in this data ended by 2027-01-03")
-        .unwrap();
+    // (Wrapped at word boundaries to the terminal's width.)
+    let words = "the terms of every member of the United States House of Representatives in this data ended by 2027-01-03";
+    s.expect(expectrl::Regex(
+        words.split(' ').collect::<Vec<_>>().join(r"\s+"),
+    ))
+    .unwrap();
     s.expect("Find them").unwrap();
     s.send(DOWN).unwrap();
     s.send(DOWN).unwrap();
