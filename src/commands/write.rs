@@ -435,14 +435,21 @@ fn continue_draft(s: &mut Settings) -> Result<()> {
         return Ok(());
     }
     // A draft whose recipients needed different letters keeps a letter per recipient; the
-    // wizard groups them again (a script's --draft writes one letter: the first).
+    // wizard groups them again. A script writes one template per run, so it cannot.
     let one_letter = {
         let mut ids: Vec<&String> = draft.letters.values().collect();
         ids.sort();
         ids.dedup();
         ids.len() <= 1
     };
-    if s.template.is_none() && (one_letter || !s.interactive) {
+    if !one_letter && !s.interactive && s.template.is_none() {
+        return Err(Error::usage(
+            "your unfinished letter is several letters from different templates",
+        )
+        .hint("continue it in a terminal with: outcry")
+        .hint("or write each with: outcry write --template ID --to ID ..."));
+    }
+    if s.template.is_none() && one_letter {
         s.template = draft.template.clone();
     }
     if s.to.is_empty() {

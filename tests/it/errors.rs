@@ -369,3 +369,16 @@ fn profile_init_names_its_own_flags() {
         .expect_code(2)
         .stderr_is("error: your postal address is missing: representatives answer the people they represent, so letters carry it; pass --address LINE (once per line) or set `address` in your profile\n");
 }
+
+#[test]
+fn a_draft_of_several_letters_is_continued_in_the_wizard_only() {
+    Test::new()
+        .file(
+            "data/draft.json",
+            r#"{"date": "2026-11-28", "template": "letter-to-editor", "to": ["uk-mp-alex-baker", "uk-mp-rachel-blake"], "letters": {"uk-mp-alex-baker": "letter-to-editor", "uk-mp-rachel-blake": "medical-integrity"}, "answers": {"personal": "Mine."}}"#,
+        )
+        .args(["write", "--draft", "--no-input"])
+        .run()
+        .expect_code(2)
+        .stderr_is("error: your unfinished letter is several letters from different templates\n  hint: continue it in a terminal with: outcry\n  hint: or write each with: outcry write --template ID --to ID ...\n");
+}
