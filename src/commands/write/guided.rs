@@ -210,6 +210,8 @@ fn choose_letters<'l>(
 ) -> Result<Option<(Vec<Group<'l>>, Option<std::path::PathBuf>)>> {
     if let Some(t) = named {
         warn_unsuited(t, chosen);
+        // A language the template is not written in is refused before any question.
+        letter_language(s.language.as_deref(), library, t)?;
         check_given(s, &[t])?;
         s.draft.template = Some(t.id.clone());
         save_draft(s);
@@ -270,6 +272,7 @@ fn choose_letters<'l>(
                 }
             }
         };
+        letter_language(s.language.as_deref(), library, template)?;
         let mut given = BTreeMap::new();
         if template.questions.iter().any(|q| q.key == "previous_date")
             && !s.provided.contains_key("previous_date")
