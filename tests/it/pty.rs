@@ -29,8 +29,11 @@ fn spawn_with(t: &Test, args: &[&str], env: &[(&str, &str)]) -> Session {
     if !env.iter().any(|(k, _)| *k == "PAGER") {
         cmd.env("PAGER", "cat");
     }
+    // In colour, unless the test asks for NO_COLOR.
+    if !env.iter().any(|(k, _)| *k == "NO_COLOR") {
+        cmd.env_remove("NO_COLOR");
+    }
     cmd.env("TERM", "xterm-256color")
-        .env_remove("NO_COLOR")
         .current_dir(t.dir.path())
         .args(args);
     let mut s = expectrl::Session::spawn(cmd).expect("spawn in a pty");
@@ -1169,4 +1172,49 @@ fn profile_init_edits_the_profile_field_by_field() {
     ] {
         assert!(profile.contains(line), "{line} missing:\n{profile}");
     }
+}
+
+#[test]
+fn zip_60614_asks_for_the_district_and_ticks_only_the_senators() {
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Maria Lopez\nemail: maria@example.org\naddress: [2400 N Lakeview Ave, 'Chicago, IL 60614']\ncountry: US\n",
+    );
+    let mut s = spawn_with(
+        &t,
+        &["write", "-t", "transplant-tourism-law"],
+        &[("NO_COLOR", "1")],
+    );
+    s.expect("Write as this person?").unwrap();
+    s.send("y").unwrap();
+    s.expect("Find them").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send("\r").unwrap();
+    answer(&mut s, "Your US ZIP code", "60614");
+    s.expect("spans 3 congressional districts (IL-3, IL-5, IL-7)")
+        .unwrap();
+    s.expect("house.gov/representatives/find-your-representative")
+        .unwrap();
+    s.expect("Choose with Space").unwrap();
+    let rows = s.expect("Danny K. Davis").unwrap();
+    let screen = String::from_utf8_lossy(rows.before()).into_owned();
+    assert!(
+        screen.contains("> [x] Senator Richard J. Durbin"),
+        "{screen}"
+    );
+    assert!(screen.contains("  [x] Senator Tammy Duckworth"), "{screen}");
+    assert!(
+        screen.contains("  [ ] Representative Delia C. Ramirez"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("  [ ] Representative Mike Quigley"),
+        "{screen}"
+    );
+    s.send("\r").unwrap(); // Enter: the senators only
+    s.expect("Writing to: Richard J. Durbin, Tammy Duckworth\r\n")
+        .unwrap();
+    s.send("\x03").unwrap();
+    s.expect(expectrl::Eof).unwrap();
 }
