@@ -551,6 +551,81 @@ mod tests {
         assert_eq!(t("28013"), "28013");
     }
 
+    /// Every letter catalogue has the messages `i18n/README.md` lists (English only the line
+    /// after the writer's words and the language names), and each formats for every role,
+    /// gender and naming.
+    #[test]
+    fn letter_catalogues_are_complete() {
+        let names = [
+            "language-en",
+            "language-fr",
+            "language-de",
+            "language-es",
+            "language-it",
+            "language-he",
+            "language-zh",
+            "language-ar",
+            "language-ru",
+        ];
+        for language in crate::support::i18n::letter_languages() {
+            let c = crate::support::i18n::letters(language).expect("parses");
+            let mut needed = vec!["reply-either-language"];
+            needed.extend(names);
+            if language != "en" {
+                needed.extend([
+                    "salutation",
+                    "signoff",
+                    "subject-label",
+                    "sources-heading",
+                    "date",
+                ]);
+            }
+            for id in needed {
+                assert!(c.has(id), "i18n/letters/{language}.ftl lacks `{id}`");
+            }
+            if language == "en" {
+                continue;
+            }
+            for body in ["legislature", "eu-parliament", "government", "media"] {
+                for (honorific, gender) in [
+                    ("Mrs", None),
+                    ("Mr", None),
+                    ("", None),
+                    ("", Some("female")),
+                ] {
+                    for family in ["Sample", ""] {
+                        let r = Recipient {
+                            name: "Sam Sample".into(),
+                            family_name: Some(family.into()),
+                            honorific: Some(honorific.into()),
+                            gender: gender.map(str::to_string),
+                            body: body.into(),
+                            country: "FR".into(),
+                            ..Default::default()
+                        };
+                        let s = salutation_in(&r, language).unwrap_or_default();
+                        let o = signoff_in(&r, language).unwrap_or_default();
+                        assert!(
+                            !s.trim().is_empty() && !o.trim().is_empty(),
+                            "{language} {body} {honorific} {family}"
+                        );
+                        assert!(
+                            !s.contains("{") && !o.contains("{"),
+                            "{language}: {s} / {o}"
+                        );
+                    }
+                }
+            }
+            let d = format_date_in(jiff::civil::date(2026, 11, 29), language, DateStyle::Long);
+            assert!(d.contains("29") && d.contains("2026"), "{language}: {d}");
+        }
+        assert!(
+            reply_either_language("en", "zh")
+                .unwrap()
+                .contains("Chinese")
+        );
+    }
+
     #[test]
     fn letter_languages_by_record_and_country() {
         let mut r = Recipient {

@@ -33,6 +33,10 @@ pub struct Question {
     pub required: bool,
     /// Longest accepted answer, in characters.
     pub max_length: Option<usize>,
+    /// Where the wizard finds this question's words in another language: `TEMPLATE-KEY`,
+    /// for the messages `question-TEMPLATE-KEY`, `question-TEMPLATE-KEY-help` and
+    /// `choice-TEMPLATE-KEY-VALUE` (see `i18n/README.md`); empty when not from a template.
+    pub ui_id: String,
 }
 
 /// How a question is answered, and its default typed to match.
@@ -227,6 +231,7 @@ impl Question {
             kind,
             required: raw.required,
             max_length: raw.max_length,
+            ui_id: String::new(),
         };
         if let Some(d) = q.default_text()
             && let Err(why) = validate(&q, &d)
@@ -582,6 +587,7 @@ mod tests {
             kind,
             required: true,
             max_length: Some(10),
+            ui_id: String::new(),
         }
     }
 

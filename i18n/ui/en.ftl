@@ -141,3 +141,89 @@ wizard-phone = phone { $number } ({ $office })
 wizard-form-address = form: { $url }
 wizard-postal = post to: { $address }
 wizard-record-it = When you have done it, record it so that outcry can remind you if no answer comes: outcry mark { $file } { $flag }
+
+## The guided letter's other steps (src/interactive/mod.rs).
+ui-editor-opening = Opening your editor: save and close it to continue.
+ui-editor-nano = Opening nano: when you are done, press Ctrl-O then Enter to save, and Ctrl-X to close.
+ui-editor-none = No text editor is set up, so type the new text here: one paragraph per line, and an empty line to finish. The current text is:
+ui-editor-paragraph = Paragraph { $number }
+ui-sender-heading = Your details
+ui-sender-from-file = (from { $file })
+ui-sender-confirm = Write as this person?
+ui-about-you = About you
+ui-about-you-why = Your representative's office will use these details to reply to you.
+ui-name = Your full name
+ui-name-needed = your name is needed to sign the letter
+ui-email = Your email address (optional, for replies and sending)
+ui-address = Your postal address, one line at a time (street, town, postcode). An empty line finishes.
+ui-country = Your country (a code such as US or GB, or its name)
+ui-save-details = Save these details for next time?
+ui-address-line = Address line { $number }
+ui-note = Note:
+ui-unsuited = this letter is written for { $audience }; { $name } is in { $body }.
+ui-added = Added { $who }.
+ui-several-districts = this place is in { $count } congressional districts; your street address decides which one is yours. Check it at { $lookup }, then choose yours with Space.
+ui-several-constituencies = this place is in { $count } constituencies; your street address decides which one is yours. Check it at { $lookup }, then choose yours with Space.
+ui-postcode-share = { $seat }: { $percent }% of the area's postcodes
+ui-postcode-attribution = postcode lookup: { $attribution }
+ui-not-found = Not found:
+ui-which-committee = Which committee?
+ui-committee-state = Only members from one state? Two letters, or leave empty for all
+ui-committee-none = no member of { $committee } is from { $state }
+ui-someone-else-intro = Use details the person or office publishes (their website, a directory); never guess an email address.
+ui-needed = this is needed
+ui-their-name = Their name, or the office (e.g. "The Letters Editor")
+ui-their-role = Their title or role (optional, e.g. "Minister of Health")
+ui-their-organisation = Organisation (optional, e.g. "The Example Times")
+ui-their-kind = What kind of recipient?
+ui-their-country = Their country (a code such as US or CH, or its name)
+ui-their-email = Their published email address (optional)
+ui-their-address = Their postal address, one line at a time; an empty line finishes.
+ui-their-salutation = How to greet them (optional, e.g. "Dear Editor"; default "Dear NAME")
+ui-enter-again = Please enter the contact details again.
+ui-save-recipient = Save { $name } to your own recipients ({ $file }) for next time?
+ui-tip = Tip:
+ui-mostly-template = this letter is almost all template text ({ $percent }% in your own words). Offices give far more weight to letters in the writer's own words: choose "Edit this letter" and add two or three sentences on why this matters to you.
+ui-folder = Save the letters in folder
+ui-folder-needed = give a folder name, e.g. letters
+ui-draft-heading = You have an unfinished letter
+ui-draft-summary = From { $date }: `{ $template }`, { $count ->
+        [one] one answer
+       *[other] { $count } answers
+    } typed.
+ui-draft-continue = Continue it?
+ui-collision = `{ $file }` already exists (perhaps you wrote this letter earlier today).
+ui-collision-keep-both = Keep both: write the new letters under numbered names
+ui-collision-replace = Replace them with the new letters
+ui-collision-other-folder = Choose another folder
+ui-collision-prompt = What should happen to the letters already there?
+ui-other-folder = Another folder for the letters (not { $folder })
+ui-other-folder-needed = give a folder name, e.g. letters-2
+ui-confirm-send = Send { $count ->
+        [one] { $count } letter
+       *[other] { $count } letters
+    } now through { $host }?
+ui-confirm-forget = Erase { $count ->
+        [one] this file
+       *[other] these { $count } files
+    }? This cannot be undone
+ui-password = Password for { $user } on { $host } (not stored)
+
+## The summary after writing (src/commands/write.rs).
+summary-wrote = Wrote { $letters ->
+        [one] { $letters } letter
+       *[other] { $letters } letters
+    } ({ $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }) to { $folder }
+summary-no-contact = no contact details known
+summary-reach-by = reach by:
+summary-or = or:
+summary-more = ... and { $count } more (use --json for the full list)
+summary-without-email = { $count ->
+        [one] 1 recipient publishes
+       *[other] { $count } recipients publish
+    } no email address: post the printed letter, call, or use the contact form; the files listed above are ready for each.
+summary-saved-details = Saved your details to { $file }
+summary-saved-recipient = Saved { $name } as `{ $id }`; next time use --to { $id }

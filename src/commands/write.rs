@@ -10,6 +10,7 @@
 //!
 //! May import: every layer below `commands`.
 
+use crate::support::i18n::{Arg, t, ui};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
@@ -1271,15 +1272,24 @@ fn print_letters<'l>(
 fn apply(s: &Settings, keep: Keep) -> Result<()> {
     if let Some(path) = keep.profile {
         profile::save(&s.sender, &path)?;
-        eprintln!("Saved your details to {}", path.display());
+        eprintln!(
+            "{}",
+            ui(
+                "summary-saved-details",
+                &[("file", Arg::Str(&path.display().to_string()))]
+            )
+        );
     }
     if !keep.recipients.is_empty() {
         let path = crate::data::recipients::store::user_file();
         for r in &keep.recipients {
             crate::data::recipients::store::append_to_file(&path, r)?;
             eprintln!(
-                "Saved {} as `{}`; next time use --to {}",
-                r.name, r.id, r.id
+                "{}",
+                ui(
+                    "summary-saved-recipient",
+                    &[("name", Arg::Str(&r.name)), ("id", Arg::Str(&r.id))]
+                )
             );
         }
     }
@@ -1372,12 +1382,15 @@ fn print_summary(s: &Settings, summary: &Summary) -> Result<()> {
     }
     let (letters, files) = (summary.letters, summary.files);
     crate::outln!(
-        "Wrote {} letter{} ({} file{}) to {}",
-        letters,
-        plural(letters),
-        files,
-        plural(files),
-        s.out.display()
+        "{}",
+        ui(
+            "summary-wrote",
+            &[
+                ("letters", Arg::Num(letters as i64)),
+                ("files", Arg::Num(files as i64)),
+                ("folder", Arg::Str(&s.out.display().to_string())),
+            ]
+        )
     );
     const DETAILED: usize = 20;
     for w in summary.written().take(DETAILED) {
@@ -1386,28 +1399,31 @@ fn print_summary(s: &Settings, summary: &Summary) -> Result<()> {
             crate::outln!("    {}", f.display());
         }
         if w.reach.is_empty() {
-            crate::outln!("    no contact details known");
+            crate::outln!("    {}", t("summary-no-contact"));
         }
+        let (first, or) = (t("summary-reach-by"), t("summary-or"));
+        let width = first.chars().count().max(or.chars().count());
         for (i, r) in w.reach.iter().enumerate() {
-            crate::outln!(
-                "    {} {r}",
-                if i == 0 { "reach by:" } else { "       or:" }
-            );
+            crate::outln!("    {:>width$} {r}", if i == 0 { &first } else { &or });
         }
     }
     if letters > DETAILED {
         crate::outln!(
-            "\n  ... and {} more (use --json for the full list)",
-            letters - DETAILED
+            "\n  {}",
+            ui(
+                "summary-more",
+                &[("count", Arg::Num((letters - DETAILED) as i64))]
+            )
         );
     }
     let without_email = summary.without_email();
     if without_email > 0 {
         crate::outln!(
-            "\n{without_email} recipient{} publish{} no email address: post the printed letter, call, or use \
-             the contact form; the files listed above are ready for each.",
-            if without_email == 1 { "" } else { "s" },
-            if without_email == 1 { "es" } else { "" }
+            "\n{}",
+            ui(
+                "summary-without-email",
+                &[("count", Arg::Num(without_email as i64))]
+            )
         );
     }
     Ok(())

@@ -384,7 +384,10 @@ pub fn parse(origin: &str, text: &str) -> std::result::Result<Template, Vec<Prob
             ));
         }
         match Question::from_raw(raw) {
-            Ok(q) => questions.push(q),
+            Ok(mut q) => {
+                q.ui_id = format!("{}-{}", fm.id, q.key);
+                questions.push(q);
+            }
             Err(found) => problems.extend(found.into_iter().map(|m| problem(line, m))),
         }
     }

@@ -8,7 +8,7 @@
 //!
 //! May import: every layer below `commands`.
 
-use crate::support::i18n::{Arg, t, ui};
+use crate::support::i18n::{Arg, t, ui, ui_or};
 use std::io::IsTerminal;
 
 use console::style;
@@ -165,29 +165,24 @@ fn edit_text(text: &str) -> Result<Option<String>> {
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|e| !e.is_empty()));
     if configured {
-        say(&format!(
-            "{}",
-            style("Opening your editor: save and close it to continue.").dim()
-        ));
+        say(&format!("{}", style(t("ui-editor-opening")).dim()));
         return Editor::new().edit(text).map_err(map);
     }
     let nano = std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("nano").is_file()));
     if nano {
-        say(&format!(
-            "{}",
-            style("Opening nano: when you are done, press Ctrl-O then Enter to save, and Ctrl-X to close.").dim()
-        ));
+        say(&format!("{}", style(t("ui-editor-nano")).dim()));
         return Editor::new().executable("nano").edit(text).map_err(map);
     }
-    say(
-        "No text editor is set up, so type the new text here: one paragraph per line, and an empty line to finish. The current text is:",
-    );
+    say(&t("ui-editor-none"));
     say(text);
     let mut paragraphs: Vec<String> = Vec::new();
     loop {
         let line: String = Input::with_theme(&theme())
-            .with_prompt(format!("Paragraph {}", paragraphs.len() + 1))
+            .with_prompt(ui(
+                "ui-editor-paragraph",
+                &[("number", Arg::Num(paragraphs.len() as i64 + 1))],
+            ))
             .allow_empty(true)
             .interact_text()
             .map_err(map)?;
@@ -326,14 +321,16 @@ pub fn ask_or_back(q: &Question, error: Option<&str>) -> Result<Option<String>> 
     if let Some(why) = error {
         say(&format!("{} {why}", style(&messages::cannot_use()).red()));
     }
+    // The template's words, in the wizard's language when its catalogue has them.
+    let prompt = ui_or(&format!("question-{}", q.ui_id), &q.prompt);
     if let Some(help) = &q.help {
-        hint(help);
+        hint(&ui_or(&format!("question-{}-help", q.ui_id), help));
     }
     let theme = theme();
     let text = |default: &Option<String>| -> Result<String> {
         let required = q.required;
         let mut input = Input::<String>::with_theme(&theme)
-            .with_prompt(&q.prompt)
+            .with_prompt(&prompt)
             .allow_empty(true)
             .validate_with(move |s: &String| {
                 if required && s.trim().is_empty() {
@@ -360,14 +357,17 @@ pub fn ask_or_back(q: &Question, error: Option<&str>) -> Result<Option<String>> 
             }
         }
         QuestionKind::Choice { choices, default } => {
-            let labels: Vec<String> = choices.iter().map(|c| c.label().to_string()).collect();
+            let labels: Vec<String> = choices
+                .iter()
+                .map(|c| ui_or(&format!("choice-{}-{}", q.ui_id, c.value()), c.label()))
+                .collect();
             let default = default
                 .as_deref()
                 .and_then(|d| choices.iter().position(|c| c.value() == d))
                 .unwrap_or(0);
-            Ok(choose(&q.prompt, &labels, default)?.map(|i| choices[i].value().to_string()))
+            Ok(choose(&prompt, &labels, default)?.map(|i| choices[i].value().to_string()))
         }
-        QuestionKind::Bool { default } => Ok(yes_no(&q.prompt, default.unwrap_or(false))?
+        QuestionKind::Bool { default } => Ok(yes_no(&prompt, default.unwrap_or(false))?
             .map(|yes| if yes { "yes" } else { "no" }.to_string())),
     }
 }
@@ -383,7 +383,7 @@ pub fn sender(
 ) -> Result<(Profile, bool)> {
     let theme = theme();
     if !edit && start.problems().is_empty() {
-        heading("Your details");
+        heading(&t("ui-sender-heading"));
         for line in std::iter::once(start.signature())
             .chain(start.address_lines())
             .chain(start.email.clone())
@@ -393,11 +393,15 @@ pub fn sender(
         if let Some(path) = from_file {
             say(&format!(
                 "{}",
-                style(format!("(from {})", path.display())).dim()
+                style(ui(
+                    "ui-sender-from-file",
+                    &[("file", Arg::Str(&path.display().to_string()))]
+                ))
+                .dim()
             ));
         }
         let ok = Confirm::with_theme(&theme)
-            .with_prompt("Write as this person?")
+            .with_prompt(t("ui-sender-confirm"))
             .default(true)
             .interact()
             .map_err(map)?;
@@ -405,21 +409,17 @@ pub fn sender(
             return Ok((start, false));
         }
     }
-    heading("About you");
-    say("Your representative's office will use these details to reply to you.");
+    heading(&t("ui-about-you"));
+    say(&t("ui-about-you-why"));
     if edit && !start.name.is_empty() {
         hint(&messages::edit_fields());
     }
     let mut p = start;
-    p.name = line(
-        "Your full name",
-        &p.name,
-        Some("your name is needed to sign the letter".to_string()),
-    )?
-    .trim()
-    .to_string();
+    p.name = line(&t("ui-name"), &p.name, Some(t("ui-name-needed")))?
+        .trim()
+        .to_string();
     let email: String = Input::with_theme(&theme)
-        .with_prompt("Your email address (optional, for replies and sending)")
+        .with_prompt(t("ui-email"))
         .with_initial_text(p.email.clone().unwrap_or_default())
         .allow_empty(true)
         .validate_with(|s: &String| {
@@ -433,13 +433,9 @@ pub fn sender(
         .map_err(map)?;
     p.email = Some(email.trim().to_string()).filter(|e| !e.is_empty());
     let old = std::mem::take(&mut p.address);
-    p.address = address_lines(
-        "Your postal address, one line at a time (street, town, postcode). An empty line finishes.",
-        &old,
-        true,
-    )?;
+    p.address = address_lines(&t("ui-address"), &old, true)?;
     p.country = Some(country(
-        "Your country (a code such as US or GB, or its name)",
+        &t("ui-country"),
         p.country.as_deref().unwrap_or_default(),
     )?);
     if edit {
@@ -451,7 +447,7 @@ pub fn sender(
         p.phone = Some(phone.trim().to_string()).filter(|s| !s.is_empty());
     }
     let save = Confirm::with_theme(&theme)
-        .with_prompt("Save these details for next time?")
+        .with_prompt(t("ui-save-details"))
         .default(true)
         .interact()
         .map_err(map)?;
@@ -465,7 +461,10 @@ fn address_lines(intro: &str, old: &[String], required: bool) -> Result<Vec<Stri
     let mut lines = Vec::new();
     loop {
         let typed = line(
-            &format!("Address line {}", lines.len() + 1),
+            &ui(
+                "ui-address-line",
+                &[("number", Arg::Num(lines.len() as i64 + 1))],
+            ),
             old.get(lines.len()).map(String::as_str).unwrap_or_default(),
             (required && lines.is_empty()).then(messages::address_needed),
         )?;
@@ -532,7 +531,11 @@ pub fn template<'a>(
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            messages::template_item(&t.title, &t.summary, i >= first_other && first_other > 0)
+            messages::template_item(
+                &ui_or(&format!("template-{}-title", t.id), &t.title),
+                &ui_or(&format!("template-{}-summary", t.id), &t.summary),
+                i >= first_other && first_other > 0,
+            )
         })
         .collect();
     let default = current
@@ -679,11 +682,16 @@ pub fn recipients(
         for r in &chosen {
             if !crate::data::templates::suits(template, r) {
                 say(&format!(
-                    "{} this letter is written for {}; {} is in {}.",
-                    style("Note:").yellow(),
-                    template.audience.join(", "),
-                    r.name,
-                    r.body
+                    "{} {}",
+                    style(t("ui-note")).yellow(),
+                    ui(
+                        "ui-unsuited",
+                        &[
+                            ("audience", Arg::Str(&template.audience.join(", "))),
+                            ("name", Arg::Str(&r.name)),
+                            ("body", Arg::Str(&r.body)),
+                        ]
+                    )
                 ));
             }
         }
@@ -719,7 +727,7 @@ fn pick(
                 committee_members(dir, committees)?
             };
             for note in notes {
-                say(&format!("{} {note}", style("Note:").yellow()));
+                say(&format!("{} {note}", style(t("ui-note")).yellow()));
             }
             if !found.is_empty() {
                 let items: Vec<String> = found.iter().map(describe).collect();
@@ -737,7 +745,7 @@ fn pick(
         }
         1 => {
             let (r, save) = someone_else(dir, chosen)?;
-            say(&format!("Added {}.", describe(&r)));
+            say(&ui("ui-added", &[("who", Arg::Str(&describe(&r)))]));
             if save {
                 to_save.push(r.clone());
             }
@@ -780,14 +788,21 @@ fn mine_ticked(found: &[Recipient]) -> Vec<bool> {
         } else {
             "https://members.parliament.uk/constituencies"
         };
+        let message = if found.iter().any(|r| r.country == "US") {
+            "ui-several-districts"
+        } else {
+            "ui-several-constituencies"
+        };
         say(&format!(
-            "{} this place is in {seats} {}; your street address decides which one is yours. Check it at {lookup}, then choose yours with Space.",
-            style("Note:").yellow(),
-            if found.iter().any(|r| r.country == "US") {
-                "congressional districts"
-            } else {
-                "constituencies"
-            }
+            "{} {}",
+            style(t("ui-note")).yellow(),
+            ui(
+                message,
+                &[
+                    ("count", Arg::Num(seats as i64)),
+                    ("lookup", Arg::Str(lookup))
+                ]
+            )
         ));
     }
     found
@@ -805,10 +820,12 @@ fn find_mine(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
                 let mut notes = found.notes.clone();
                 for r in &found.recipients {
                     if let Some(share) = found.shares.get(&r.id) {
-                        notes.push(format!(
-                            "{}: {}% of the area's postcodes",
-                            r.district.as_deref().unwrap_or(&r.name),
-                            (share * 100.0).round().max(1.0)
+                        notes.push(ui(
+                            "ui-postcode-share",
+                            &[
+                                ("seat", Arg::Str(r.district.as_deref().unwrap_or(&r.name))),
+                                ("percent", Arg::Num((share * 100.0).round().max(1.0) as i64)),
+                            ],
                         ));
                     }
                 }
@@ -818,14 +835,21 @@ fn find_mine(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
                         .filter(|w| w.starts_with("warning:")),
                 );
                 if found.postcode {
-                    notes.push(format!(
-                        "postcode lookup: {}",
-                        crate::data::recipients::uk_postcodes::ATTRIBUTION
+                    notes.push(ui(
+                        "ui-postcode-attribution",
+                        &[(
+                            "attribution",
+                            Arg::Str(crate::data::recipients::uk_postcodes::ATTRIBUTION),
+                        )],
                     ));
                 }
                 return Ok((found.recipients.into_iter().cloned().collect(), notes));
             }
-            Err(e) => say(&format!("{} {}", style("Not found:").red(), e.message())),
+            Err(e) => say(&format!(
+                "{} {}",
+                style(t("ui-not-found")).red(),
+                e.message()
+            )),
         }
     }
 }
@@ -836,9 +860,9 @@ fn committee_members(
     committees: &[CommitteeHint],
 ) -> Result<(Vec<Recipient>, Vec<String>)> {
     let labels: Vec<String> = committees.iter().map(|c| c.label.clone()).collect();
-    let i = choose_one("Which committee?", &labels, 0)?;
+    let i = choose_one(&t("ui-which-committee"), &labels, 0)?;
     let state: String = Input::with_theme(&theme())
-        .with_prompt("Only members from one state? Two letters, or leave empty for all")
+        .with_prompt(t("ui-committee-state"))
         .allow_empty(true)
         .interact_text()
         .map_err(map)?;
@@ -849,10 +873,12 @@ fn committee_members(
     };
     let found: Vec<Recipient> = dir.filter(&filter).into_iter().cloned().collect();
     let notes = if found.is_empty() {
-        vec![format!(
-            "no member of {} is from {}",
-            labels[i],
-            state.trim()
+        vec![ui(
+            "ui-committee-none",
+            &[
+                ("committee", Arg::Str(&labels[i])),
+                ("state", Arg::Str(state.trim())),
+            ],
         )]
     } else {
         Vec::new()
@@ -864,13 +890,10 @@ fn committee_members(
 /// asks whether to keep it in the user's recipients file (returned, not saved here).
 fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<(Recipient, bool)> {
     let theme = theme();
-    say(&format!(
-        "{}",
-        style("Use details the person or office publishes (their website, a directory); never guess an email address.").dim()
-    ));
+    say(&format!("{}", style(t("ui-someone-else-intro")).dim()));
     let non_empty = |s: &String| {
         if s.trim().is_empty() {
-            Err("this is needed")
+            Err(t("ui-needed"))
         } else {
             Ok(())
         }
@@ -884,12 +907,12 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<(Recipient, boo
         Ok(Some(v.trim().to_string()).filter(|v| !v.is_empty()))
     };
     let name: String = Input::with_theme(&theme)
-        .with_prompt("Their name, or the office (e.g. \"The Letters Editor\")")
+        .with_prompt(t("ui-their-name"))
         .validate_with(non_empty)
         .interact_text()
         .map_err(map)?;
-    let role = optional("Their title or role (optional, e.g. \"Minister of Health\")")?;
-    let organisation = optional("Organisation (optional, e.g. \"The Example Times\")")?;
+    let role = optional(&t("ui-their-role"))?;
+    let organisation = optional(&t("ui-their-organisation"))?;
     let kinds: Vec<(&str, &str)> = crate::data::recipients::BODIES
         .iter()
         .copied()
@@ -897,21 +920,16 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<(Recipient, boo
         .collect();
     let labels: Vec<String> = kinds.iter().map(|(b, d)| format!("{d} ({b})")).collect();
     let k = Select::with_theme(&theme)
-        .with_prompt("What kind of recipient?")
+        .with_prompt(t("ui-their-kind"))
         .items(&labels)
         .default(0)
         .interact()
         .map_err(map)?;
-    let country = country("Their country (a code such as US or CH, or its name)", "")?;
+    let country = country(&t("ui-their-country"), "")?;
     loop {
-        let email = optional("Their published email address (optional)")?;
-        let postal = address_lines(
-            "Their postal address, one line at a time; an empty line finishes.",
-            &[],
-            false,
-        )?;
-        let salutation =
-            optional("How to greet them (optional, e.g. \"Dear Editor\"; default \"Dear NAME\")")?;
+        let email = optional(&t("ui-their-email"))?;
+        let postal = address_lines(&t("ui-their-address"), &[], false)?;
+        let salutation = optional(&t("ui-their-salutation"))?;
         let base = crate::support::text::slug(&format!(
             "{} {}",
             name,
@@ -940,17 +958,22 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<(Recipient, boo
         let problems = crate::data::recipients::validate(&r);
         if !problems.is_empty() {
             for (_, message) in problems {
-                say(&format!("{} {message}", style("That can't be used:").red()));
+                say(&format!(
+                    "{} {message}",
+                    style(t("wizard-cannot-use")).red()
+                ));
             }
-            say("Please enter the contact details again.");
+            say(&t("ui-enter-again"));
             continue;
         }
         let path = crate::data::recipients::store::user_file();
         let save = Confirm::with_theme(&theme)
-            .with_prompt(format!(
-                "Save {} to your own recipients ({}) for next time?",
-                r.name,
-                path.display()
+            .with_prompt(ui(
+                "ui-save-recipient",
+                &[
+                    ("name", Arg::Str(&r.name)),
+                    ("file", Arg::Str(&path.display().to_string())),
+                ],
             ))
             .default(true)
             .interact()
@@ -1018,11 +1041,15 @@ pub fn preview(letters: &mut [Letter]) -> Result<Decision> {
 fn similarity_note(letter: &Letter) -> Option<String> {
     letter.score.mostly_template().then(|| {
         format!(
-            "{} this letter is almost all template text ({:.0}% in your own words). Offices give far more \
-             weight to letters in the writer's own words: choose \"Edit this letter\" and add two or three \
-             sentences on why this matters to you.",
-            style("Tip:").yellow(),
-            letter.score.own_words * 100.0
+            "{} {}",
+            style(t("ui-tip")).yellow(),
+            ui(
+                "ui-mostly-template",
+                &[(
+                    "percent",
+                    Arg::Num((letter.score.own_words * 100.0).round() as i64)
+                )]
+            )
         )
     })
 }
@@ -1030,11 +1057,11 @@ fn similarity_note(letter: &Letter) -> Option<String> {
 /// Asks where to write the letters.
 pub fn folder(default: &std::path::Path) -> Result<std::path::PathBuf> {
     let dir: String = Input::with_theme(&theme())
-        .with_prompt("Save the letters in folder")
+        .with_prompt(t("ui-folder"))
         .default(default.display().to_string())
         .validate_with(|s: &String| {
             if s.trim().is_empty() {
-                Err("give a folder name, e.g. letters")
+                Err(t("ui-folder-needed"))
             } else {
                 Ok(())
             }
@@ -1046,20 +1073,20 @@ pub fn folder(default: &std::path::Path) -> Result<std::path::PathBuf> {
 
 /// Offers to continue the letter started earlier; the default is yes.
 pub fn offer_draft(draft: &crate::records::draft::Draft) -> Result<bool> {
-    heading("You have an unfinished letter");
-    say(&format!(
-        "From {}: {}{} answer{} typed.",
-        draft.date,
-        draft
-            .template
-            .as_deref()
-            .map(|t| format!("`{t}`, "))
-            .unwrap_or_default(),
-        draft.answers.len(),
-        if draft.answers.len() == 1 { "" } else { "s" }
+    heading(&t("ui-draft-heading"));
+    say(&ui(
+        "ui-draft-summary",
+        &[
+            ("date", Arg::Str(&draft.date.to_string())),
+            (
+                "template",
+                Arg::Str(draft.template.as_deref().unwrap_or("-")),
+            ),
+            ("count", Arg::Num(draft.answers.len() as i64)),
+        ],
     ));
     Confirm::with_theme(&theme())
-        .with_prompt("Continue it?")
+        .with_prompt(t("ui-draft-continue"))
         .default(true)
         .interact()
         .map_err(map)
@@ -1113,23 +1140,22 @@ pub enum Collision {
 /// Asks what to do about a letter file that already exists (nothing typed is lost).
 pub fn collision(existing: &std::path::Path) -> Result<Collision> {
     say(&format!(
-        "{} `{}` already exists (perhaps you wrote this letter earlier today).",
-        style("Note:").yellow(),
-        existing.display()
+        "{} {}",
+        style(t("ui-note")).yellow(),
+        ui(
+            "ui-collision",
+            &[("file", Arg::Str(&existing.display().to_string()))]
+        )
     ));
     let items: Vec<String> = [
-        "Keep both: write the new letters under numbered names",
-        "Replace them with the new letters",
-        "Choose another folder",
+        "ui-collision-keep-both",
+        "ui-collision-replace",
+        "ui-collision-other-folder",
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(|id| t(id))
     .collect();
-    let i = choose_one(
-        "What should happen to the letters already there?",
-        &items,
-        0,
-    )?;
+    let i = choose_one(&t("ui-collision-prompt"), &items, 0)?;
     Ok(match i {
         0 => Collision::KeepBoth,
         1 => Collision::Replace,
@@ -1140,13 +1166,13 @@ pub fn collision(existing: &std::path::Path) -> Result<Collision> {
 /// Asks for another folder after the first could not be used.
 pub fn other_folder(current: &std::path::Path) -> Result<std::path::PathBuf> {
     let dir: String = Input::with_theme(&theme())
-        .with_prompt(format!(
-            "Another folder for the letters (not {})",
-            current.display()
+        .with_prompt(ui(
+            "ui-other-folder",
+            &[("folder", Arg::Str(&current.display().to_string()))],
         ))
         .validate_with(|s: &String| {
             if s.trim().is_empty() {
-                Err("give a folder name, e.g. letters-2")
+                Err(t("ui-other-folder-needed"))
             } else {
                 Ok(())
             }
@@ -1174,9 +1200,9 @@ impl crate::mail::send::Prompter for Prompts {
 /// Asks before sending; the default is no.
 pub fn confirm_send(count: usize, host: &str) -> Result<bool> {
     Confirm::with_theme(&theme())
-        .with_prompt(format!(
-            "Send {count} letter{} now through {host}?",
-            if count == 1 { "" } else { "s" }
+        .with_prompt(ui(
+            "ui-confirm-send",
+            &[("count", Arg::Num(count as i64)), ("host", Arg::Str(host))],
         ))
         .default(false)
         .interact()
@@ -1186,9 +1212,9 @@ pub fn confirm_send(count: usize, host: &str) -> Result<bool> {
 /// Asks before `outcry forget` erases `count` files; the default is no.
 pub fn confirm_forget(count: usize) -> Result<bool> {
     Confirm::with_theme(&theme())
-        .with_prompt(format!(
-            "Erase these {count} file{}? This cannot be undone",
-            if count == 1 { "" } else { "s" }
+        .with_prompt(ui(
+            "ui-confirm-forget",
+            &[("count", Arg::Num(count as i64))],
         ))
         .default(false)
         .interact()
@@ -1198,7 +1224,10 @@ pub fn confirm_forget(count: usize) -> Result<bool> {
 /// Asks for the mail password without showing it.
 pub fn password(user: &str, host: &str) -> Result<Secret> {
     let p = dialoguer::Password::with_theme(&theme())
-        .with_prompt(format!("Password for {user} on {host} (not stored)"))
+        .with_prompt(ui(
+            "ui-password",
+            &[("user", Arg::Str(user)), ("host", Arg::Str(host))],
+        ))
         .interact()
         .map_err(map)?;
     Ok(Secret::new(p))

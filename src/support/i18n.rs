@@ -200,6 +200,20 @@ pub fn ui(id: &str, args: &[(&str, Arg)]) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// Message `id` in the wizard's language when that language is not English and its
+/// catalogue has it; else `fallback` (for a template's title, question or choice, whose own
+/// English text is authoritative: the user may have changed it).
+pub fn ui_or(id: &str, fallback: &str) -> String {
+    let language = ui_language();
+    if language == "en" {
+        return fallback.to_string();
+    }
+    ui_catalogues()
+        .get(language)
+        .and_then(|c| c.format(id, &[]))
+        .unwrap_or_else(|| fallback.to_string())
+}
+
 /// [`ui`] with no arguments.
 pub fn t(id: &str) -> String {
     ui(id, &[])
