@@ -1218,3 +1218,101 @@ fn zip_60614_asks_for_the_district_and_ticks_only_the_senators() {
     s.send("\x03").unwrap();
     s.expect(expectrl::Eof).unwrap();
 }
+
+/// A wizard message as the program shows it in `language`: from `i18n/ui/LANG.ftl`, else
+/// English (the program's fallback), with `args`.
+fn message(language: &str, id: &str, args: &[(&str, outcry::support::i18n::Arg)]) -> String {
+    use outcry::support::i18n::Catalogue;
+    let read = |tag: &str| {
+        let path = crate::harness::repo().join(format!("i18n/ui/{tag}.ftl"));
+        Catalogue::parse(tag, &std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    read(language)
+        .format(id, args)
+        .or_else(|| read("en").format(id, args))
+        .unwrap_or_else(|| panic!("no message `{id}`"))
+}
+
+/// The first line of a message (a prompt wraps after it at most).
+fn first_words(text: &str, words: usize) -> String {
+    text.split_whitespace().take(words).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn with_a_chinese_locale_the_wizard_runs_in_chinese() {
+    let zh = |id: &str| message("zh-CN", id, &[]);
+    assert_ne!(zh("wizard-add-more"), "Add more recipients?", "a Chinese catalogue");
+    let t = Test::new().file(
+        "config/profile.yaml",
+        "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London N1 1AA]\ncountry: GB\n",
+    );
+    let mut s = spawn_with(&t, &[], &[("LANG", "zh_CN.UTF-8")]);
+    s.expect(zh("ui-sender-confirm").as_str()).unwrap();
+    s.send("y").unwrap();
+    s.expect(first_words(&zh("wizard-find-them"), 1).as_str())
+        .unwrap();
+    s.send("\r").unwrap(); // search
+    answer(&mut s, &zh("wizard-search"), "alex baker");
+    s.expect(first_words(&zh("wizard-tick"), 1).as_str()).unwrap();
+    s.expect("Alex Baker").unwrap();
+    s.send("\r").unwrap();
+    s.expect(zh("wizard-add-more").as_str()).unwrap();
+    s.send("n").unwrap();
+    // The letters are listed with their Chinese titles; the law letter comes first.
+    s.expect(first_words(&zh("wizard-choose-letter"), 1).as_str())
+        .unwrap();
+    s.expect(zh("template-transplant-tourism-law-title").as_str())
+        .unwrap();
+    s.send("\r").unwrap();
+    let own = "这件事对我很重要。我的家人曾经等待器官移植，我无法接受有人的器官被强行摘取。";
+    answer(
+        &mut s,
+        &zh("question-transplant-tourism-law-personal"),
+        own,
+    );
+    answer(
+        &mut s,
+        &zh("question-transplant-tourism-law-connection"),
+        "",
+    );
+    s.expect(zh("question-transplant-tourism-law-reply").as_str())
+        .unwrap();
+    s.send("y").unwrap();
+    // Chinese words in an English letter: kept, with a line inviting a reply in either.
+    s.expect(zh("own-words-heading").as_str()).unwrap();
+    s.expect(zh("own-words-prompt").as_str()).unwrap();
+    s.send("\r").unwrap();
+    s.expect(first_words(&zh("wizard-what-next"), 1).as_str())
+        .unwrap();
+    s.send("\r").unwrap(); // write
+    answer(&mut s, &zh("ui-folder"), "");
+    let shown = s
+        .expect(first_words(&zh("wizard-road"), 1).as_str())
+        .unwrap();
+    let before = String::from_utf8_lossy(shown.before()).into_owned();
+    s.send(ESC).unwrap();
+    let rest = before + &until_eof(&mut s);
+    let wrote = message(
+        "zh-CN",
+        "summary-wrote",
+        &[
+            ("letters", outcry::support::i18n::Arg::Num(1)),
+            ("files", outcry::support::i18n::Arg::Num(2)),
+            ("folder", outcry::support::i18n::Arg::Str("letters")),
+        ],
+    );
+    assert!(
+        rest.contains(&first_words(&wrote, 1)),
+        "{rest}\n(expected {wrote})"
+    );
+    let letter = std::fs::read_to_string(
+        t.path("letters/2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt"),
+    )
+    .unwrap();
+    assert!(letter.contains(own), "{letter}");
+    assert!(
+        letter.contains("you are welcome to reply in English or in Chinese"),
+        "{letter}"
+    );
+    assert!(letter.contains("Dear Mr Baker") || letter.contains("Dear Alex Baker"), "{letter}");
+}
