@@ -227,3 +227,105 @@ summary-without-email = { $count ->
     } no email address: post the printed letter, call, or use the contact form; the files listed above are ready for each.
 summary-saved-details = Saved your details to { $file }
 summary-saved-recipient = Saved { $name } as `{ $id }`; next time use --to { $id }
+
+## What the templates show the writer in the guided letter, copied from templates/ID.hbs (the
+## English templates are the source; change both together). Translations use the same ids:
+## template-ID-title, template-ID-summary, question-ID-KEY (the prompt), question-ID-KEY-help,
+## choice-ID-KEY-VALUE (a choice's label).
+
+template-chase-title = Chase a letter that got no reply
+template-chase-summary = Politely follow up a letter you sent some weeks ago and ask again for a yes-or-no answer.
+question-chase-previous_date = When did you send your first letter?
+question-chase-previous_date-help = For example "3 October 2026". Office staff use it to find your letter. `outcry write --template chase --previous FILE` reads it from the letter.
+question-chase-previous_ask = What did your first letter ask? (optional)
+question-chase-previous_ask-help = The question as you wrote it, e.g. "Will you cosponsor H.R.2114?". `--previous FILE` reads it from the letter; if it is empty, the letter asks again for the topic below.
+question-chase-topic = What did you ask for?
+choice-chase-topic-law = A law against transplant tourism
+choice-chase-topic-investigation = An independent international investigation
+choice-chase-topic-trade = Due diligence so that trade does not support forced organ harvesting
+choice-chase-topic-medical = Medical integrity: reporting duties, ethical research
+question-chase-personal = Anything to add in your own words? (optional)
+question-chase-personal-help = For example something that has happened since you wrote.
+
+template-company-due-diligence-title = Ask a company to make sure it is not complicit
+template-company-due-diligence-summary = Ask an airline, travel firm, insurer, drug or device maker, university or other business to publish a policy against any part in forced organ harvesting.
+question-company-due-diligence-relationship = What is your connection to them?
+choice-company-due-diligence-relationship-customer = I am a customer
+choice-company-due-diligence-relationship-investor = I am a shareholder or investor
+choice-company-due-diligence-relationship-member = I study, work or have studied there
+choice-company-due-diligence-relationship-public = I am a member of the public
+question-company-due-diligence-personal = In your own words, why does this matter to you?
+question-company-due-diligence-personal-help = Two or three sentences of your own. Offices give far more weight to a letter in the writer's own words than to a form letter.
+question-company-due-diligence-connection = Who you are, in a few words (optional)
+question-company-due-diligence-connection-help = It finishes the sentence "I am ...", for example "a nurse at the local hospital" or "a retired teacher".
+question-company-due-diligence-reply = Would you like a written reply?
+
+template-letter-to-editor-title = Letter to the editor
+template-letter-to-editor-summary = Make the facts known: a short letter for publication in a newspaper or magazine, with a local angle of your own.
+question-letter-to-editor-headline = A suggested headline (optional)
+question-letter-to-editor-hook = What prompted you to write? (optional, one sentence)
+question-letter-to-editor-hook-help = Editors prefer letters that respond to something they published or to local news, e.g. "Your report on organ donation (12 November) ...".
+question-letter-to-editor-personal = In your own words, why does this matter to you?
+question-letter-to-editor-personal-help = Two or three sentences. Papers print letters of about 200 words, so keep it short.
+
+template-medical-integrity-title = Protect medical integrity
+template-medical-integrity-summary = Ask a health ministry, regulator, hospital, professional body or journal to act so that medicine plays no part in forced organ harvesting.
+question-medical-integrity-personal = In your own words, why does this matter to you?
+question-medical-integrity-personal-help = Two or three sentences of your own. Offices give far more weight to a letter in the writer's own words than to a form letter.
+question-medical-integrity-connection = Who you are, in a few words (optional)
+question-medical-integrity-connection-help = It finishes the sentence "I am ...", for example "a nurse at the local hospital" or "a retired teacher".
+question-medical-integrity-reply = Would you like a written reply?
+
+template-thank-you-title = Thank you, and please keep going
+template-thank-you-summary = Thank a representative or official who replied, spoke up or voted well, and ask them to keep pressing.
+question-thank-you-action = What are you thanking them for?
+question-thank-you-action-help = Finish the sentence "Thank you for ...", e.g. "voting for H.R.1503", "your reply of 3 October", "raising organ tourism in Parliament".
+question-thank-you-topic = What should they keep pressing for?
+choice-thank-you-topic-law = A law against transplant tourism
+choice-thank-you-topic-investigation = An independent international investigation
+choice-thank-you-topic-trade = Due diligence so that trade does not support forced organ harvesting
+choice-thank-you-topic-medical = Medical integrity: reporting duties, ethical research
+question-thank-you-personal = In your own words, what did their action mean to you?
+question-thank-you-personal-help = One or two sentences of your own.
+question-thank-you-connection = Who you are, in a few words (optional)
+question-thank-you-connection-help = It finishes the sentence "I am ...", for example "a nurse at the local hospital".
+question-thank-you-reply = Would you like a written reply?
+
+template-trade-due-diligence-title = Keep trade from supporting forced organ harvesting
+template-trade-due-diligence-summary = Ask for due diligence so that trade with China does not support forced organ harvesting.
+question-trade-due-diligence-personal = In your own words, why does this matter to you?
+question-trade-due-diligence-personal-help = Two or three sentences of your own. Offices give far more weight to a letter in the writer's own words than to a form letter.
+question-trade-due-diligence-connection = Who you are, in a few words (optional)
+question-trade-due-diligence-connection-help = It finishes the sentence "I am ...", for example "a nurse at the local hospital" or "a retired teacher".
+question-trade-due-diligence-reply = Would you like a written reply?
+
+template-transplant-tourism-law-title = Pass a law against transplant tourism
+template-transplant-tourism-law-summary = Ask a legislator or minister for the law that fits where they are: a bill to move, a gap to close, or a law to enforce, so that no one from here buys an organ taken without consent.
+question-transplant-tourism-law-personal = In your own words, why does this matter to you?
+question-transplant-tourism-law-personal-help = Two or three sentences of your own. Offices give far more weight to a letter in the writer's own words than to a form letter.
+question-transplant-tourism-law-connection = Who you are, in a few words (optional)
+question-transplant-tourism-law-connection-help = It finishes the sentence "I am ...", for example "a nurse at the local hospital" or "a retired teacher".
+question-transplant-tourism-law-reply = Would you like a written reply?
+
+template-un-investigation-title = Call for an independent international investigation
+template-un-investigation-summary = Ask for an independent international investigation of forced organ harvesting in China, pressed through the channels the recipient can use.
+question-un-investigation-personal = In your own words, why does this matter to you?
+question-un-investigation-personal-help = Two or three sentences of your own. Offices give far more weight to a letter in the writer's own words than to a form letter.
+question-un-investigation-connection = Who you are, in a few words (optional)
+question-un-investigation-connection-help = It finishes the sentence "I am ...", for example "a nurse at the local hospital" or "a retired teacher".
+question-un-investigation-reply = Would you like a written reply?
+
+template-un-special-procedures-title = Ask UN human rights experts to follow up
+template-un-special-procedures-summary = Ask the UN special procedures that voiced alarm in 2021 to follow up with China publicly and seek access to its transplant system.
+question-un-special-procedures-mandate = Which expert should the letter be addressed to?
+question-un-special-procedures-mandate-help = OHCHR asks that messages to its general mailbox say in the subject line which mandate holder they are for. All five joined the 2021 statement.
+choice-un-special-procedures-mandate-torture = Special Rapporteur on torture
+choice-un-special-procedures-mandate-trafficking = Special Rapporteur on trafficking in persons
+choice-un-special-procedures-mandate-health = Special Rapporteur on the right to health
+choice-un-special-procedures-mandate-religion = Special Rapporteur on freedom of religion or belief
+choice-un-special-procedures-mandate-minorities = Special Rapporteur on minority issues
+question-un-special-procedures-personal = In your own words, why does this matter to you?
+question-un-special-procedures-personal-help = Two or three sentences of your own. Offices give far more weight to a letter in the writer's own words than to a form letter.
+question-un-special-procedures-connection = Who you are, in a few words (optional)
+question-un-special-procedures-connection-help = It finishes the sentence "I am ...", for example "a nurse at the local hospital" or "a retired teacher".
+question-un-special-procedures-reply = Would you like an acknowledgement?
