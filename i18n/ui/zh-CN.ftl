@@ -116,7 +116,7 @@ wizard-provider-login = 登录 { $name } 需要：{ $login }。
 wizard-checking = 正在测试与 { $host }:{ $port } 的连接……
 wizard-connected = 已连接到 { $host }:{ $port }。
 wizard-saved-to = 您的邮件设置已保存到 { $path }
-wizard-save-smtp = 把这些邮件设置（不包括密码）保存到 { $path }，供下次使用吗？
+wizard-save-smtp = 下次还要用的话，把这些邮件设置（不包括密码）保存到 { $path } 吗？
 wizard-road-send = { $count ->
     [1] 现在通过电子邮件发出这封信（会先显示要发送的内容，由您确认后再发）
    *[other] 现在通过电子邮件发出这 { $count } 封信（会先显示要发送的内容，由您确认后再发）
