@@ -143,6 +143,77 @@ wizard-form-address = 表单：{ $url }
 wizard-postal = 邮寄地址：{ $address }
 wizard-record-it = 完成后请记录下来，这样如果一直没有回音，outcry 可以提醒您：outcry mark { $file } { $flag }
 
+## The guided letter's other steps (src/interactive/mod.rs).
+ui-editor-opening = 正在打开您的编辑器：保存并关闭后即可继续。
+ui-editor-nano = 正在打开 nano：写完后按 Ctrl-O 再按 Enter 保存，然后按 Ctrl-X 关闭。
+ui-editor-none = 这台电脑没有设置文本编辑器，请直接在这里输入新的文字：每行一段，输入空行结束。现在的文字是：
+ui-editor-paragraph = 第 { $number } 段
+ui-sender-heading = 您的个人信息
+ui-sender-from-file = （来自 { $file }）
+ui-sender-confirm = 以这个人的名义写信吗？
+ui-about-you = 关于您
+ui-about-you-why = 您的议员办公室会用这些信息回复您。
+ui-name = 您的全名（用于信末署名）
+ui-name-needed = 需要填写您的姓名，用于在信末署名
+ui-email = 您的电子邮件地址（可不填，用于接收回复和发送信件）
+ui-address = 您的邮寄地址，按当地的写法每次输入一行（街道、城镇、邮编）。输入空行结束。
+ui-country = 您所在的国家（US、GB 这样的代码，或英文国名）
+ui-save-details = 保存这些信息，供下次使用吗？
+ui-address-line = 地址第 { $number } 行
+ui-note = 注意：
+ui-unsuited = 这封信是为 { $audience } 写的；{ $name } 属于 { $body }。
+ui-added = 已添加 { $who }。
+ui-several-districts = 这个地方分属 { $count } 个国会选区，您属于哪一个取决于您的街道地址。请在 { $lookup } 查询，然后按空格键选择您的选区。
+ui-several-constituencies = 这个地方分属 { $count } 个选区，您属于哪一个取决于您的街道地址。请在 { $lookup } 查询，然后按空格键选择您的选区。
+ui-postcode-share = { $seat }：占该地区邮编的 { $percent }%
+ui-postcode-attribution = 邮编查询：{ $attribution }
+ui-not-found = 没有找到：
+ui-which-committee = 哪一个委员会？
+ui-committee-state = 只看某一个州的议员吗？请输入州的两字母代码，或留空查看全部
+ui-committee-none = { $committee } 中没有来自 { $state } 的成员
+ui-someone-else-intro = 请使用对方或其办公室公开发布的联系信息（官方网站、名录）；不要猜测电子邮件地址。
+ui-needed = 这一项必须填写
+ui-their-name = 对方的姓名或办公室名称，请用信件的语言填写（例如 “The Letters Editor”）
+ui-their-role = 对方的职务或头衔（可不填，例如 “Minister of Health”）
+ui-their-organisation = 所属机构（可不填，例如 “The Example Times”）
+ui-their-kind = 对方属于哪一类收信人？
+ui-their-country = 对方所在的国家（US、CH 这样的代码，或英文国名）
+ui-their-email = 对方公开的电子邮件地址（可不填）
+ui-their-address = 对方的邮寄地址，每次输入一行；输入空行结束。
+ui-their-salutation = 信的开头如何称呼对方（可不填，用信件的语言，例如 “Dear Editor”；默认是 “Dear NAME”）
+ui-enter-again = 请重新输入联系信息。
+ui-save-recipient = 下次还要用的话，把 { $name } 保存到您自己的收信人文件 { $file } 吗？
+ui-tip = 建议：
+ui-mostly-template = 这封信几乎全是模板文字（您自己的话只占 { $percent }%）。收信方对写信人亲自写下的话会重视得多：请选择“编辑这封信”，加上两三句话，说说这件事为什么对您很重要。
+ui-folder = 把信保存在哪个文件夹
+ui-folder-needed = 请填写文件夹名称，例如 letters
+ui-draft-heading = 您有一封没写完的信
+ui-draft-summary = 开始于 { $date }：`{ $template }`，已填写 { $count } 个回答。
+ui-draft-continue = 继续写这封信吗？
+ui-collision = `{ $file }` 已经存在（也许您今天早些时候写过这封信）。
+ui-collision-keep-both = 两者都保留：新的信用带编号的文件名保存
+ui-collision-replace = 用新的信替换已有的信
+ui-collision-other-folder = 选择另一个文件夹
+ui-collision-prompt = 已有的信要怎么处理？
+ui-other-folder = 用另一个文件夹保存这些信（不是 { $folder }）
+ui-other-folder-needed = 请填写文件夹名称，例如 letters-2
+ui-confirm-send = 现在通过 { $host } 发出 { $count } 封信吗？
+ui-confirm-forget = { $count ->
+    [1] 删除这个文件吗？删除后无法恢复
+   *[other] 删除这 { $count } 个文件吗？删除后无法恢复
+}
+ui-password = { $host } 上 { $user } 的密码（不会保存）
+
+## The summary after writing (src/commands/write.rs).
+summary-wrote = 已把 { $letters } 封信（共 { $files } 个文件）保存到 { $folder }
+summary-no-contact = 没有已知的联系方式
+summary-reach-by = 可通过：
+summary-or = 或通过：
+summary-more = ……另外还有 { $count } 封（完整列表请用 --json 查看）
+summary-without-email = { $count } 位收信人没有公开电子邮件地址：可以邮寄打印好的信、打电话，或使用网上联系表单；上面列出的文件都已为此准备好。
+summary-saved-details = 您的个人信息已保存到 { $file }
+summary-saved-recipient = 已将 { $name } 保存为 `{ $id }`；下次可以用 --to { $id }
+
 ## What the templates show the writer (the letters themselves stay in their own language). An
 ## answer that is set into a sentence of the letter is written in the letter's language; the
 ## writer's own paragraph (`personal`) may be in Chinese: outcry keeps it and adds a line
