@@ -1149,6 +1149,40 @@ pub fn group_by_letter(templates: &[&Template], recipients: &[&Recipient]) -> Ve
 
 #[cfg(test)]
 mod tests {
+    /// The wizard shows the templates' titles, questions and choices in the writer's language
+    /// from `i18n/ui/LANG.ftl`, keyed by ids whose English text `en.ftl` copies: each copy
+    /// must match the template, or a translation would translate stale text.
+    #[test]
+    fn the_wizard_catalogue_copies_the_templates_words() {
+        use crate::questions::QuestionKind;
+        use crate::support::i18n::{Catalogue, sources};
+        let (_, english) = sources(false)
+            .iter()
+            .find(|(tag, _)| *tag == "en")
+            .expect("i18n/ui/en.ftl");
+        let en = Catalogue::parse("en", english).unwrap();
+        let library = Library::load(&[]).unwrap();
+        let check = |id: String, text: &str| {
+            let copy = en.format(&id, &[]);
+            assert_eq!(copy.as_deref(), Some(text.trim()), "i18n/ui/en.ftl `{id}`");
+        };
+        for t in library.all() {
+            check(format!("template-{}-title", t.id), &t.title);
+            check(format!("template-{}-summary", t.id), &t.summary);
+            for q in &t.questions {
+                check(format!("question-{}", q.ui_id), &q.prompt);
+                if let Some(help) = &q.help {
+                    check(format!("question-{}-help", q.ui_id), help);
+                }
+                if let QuestionKind::Choice { choices, .. } = &q.kind {
+                    for c in choices {
+                        check(format!("choice-{}-{}", q.ui_id, c.value()), c.label());
+                    }
+                }
+            }
+        }
+    }
+
     use super::*;
 
     /// Renders `text` marked for the written answers `personal` and `connection`, with

@@ -44,14 +44,52 @@ pub fn wrap_to(text: &str, width: usize) -> String {
         .join("\n")
 }
 
-/// How text is wrapped: at spaces only, so that addresses, dates and file names (which
-/// contain `/`, `-` and `.`) stay whole and can be copied; a word longer than the line stays
-/// whole too.
+/// How text is wrapped: at spaces, so that addresses, dates and file names (which contain
+/// `/`, `-` and `.`) stay whole and can be copied, and between Chinese, Japanese and Korean
+/// characters, which have no spaces (never before closing punctuation such as `，` or `。`);
+/// a word longer than the line stays whole.
 fn options<'a>(width: usize) -> textwrap::Options<'a> {
     textwrap::Options::new(width)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_separator(textwrap::WordSeparator::Custom(words_and_ideographs))
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(false)
+}
+
+/// Whether a line may break before and after `c`: CJK ideographs, kana, Hangul and
+/// full-width forms.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF
+        | 0x3000..=0x303F | 0xFF00..=0xFFEF)
+}
+
+/// Punctuation a line must not start with (it stays with the character before it).
+fn is_closing(c: char) -> bool {
+    "，。、；：？！）》」』】〕…·～%,.;:?!)]".contains(c)
+}
+
+/// The words of `line` for textwrap: runs up to and including the spaces after them, and
+/// each CJK character on its own (with the closing punctuation that follows it).
+fn words_and_ideographs(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        let end = i + c.len_utf8();
+        let ends_here = match next {
+            None => true,
+            // After spaces, before the next word.
+            Some(n) if c == ' ' => n != ' ',
+            // Between two characters of which one is CJK, unless the next closes.
+            Some(n) => (is_cjk(c) || is_cjk(n)) && n != ' ' && !is_closing(n),
+        };
+        if ends_here {
+            words.push(textwrap::core::Word::from(&line[start..end]));
+            start = end;
+        }
+    }
+    Box::new(words.into_iter())
 }
 
 /// `text` wrapped to the terminal's width (less one column, so that no line ends exactly at
@@ -169,5 +207,26 @@ mod tests {
             assert!(line.chars().count() <= 30, "{line}");
         }
         assert_eq!(wrap_to("  1. a b c", 30), "  1. a b c");
+        // A path with dashes and slashes is never cut.
+        let path = "letters/2026-11-28_transplant-tourism-law_uk-mp-alex-baker.txt";
+        assert!(wrap_to(&format!("Saved {path} today"), 30).contains(path));
+    }
+
+    #[test]
+    fn chinese_wraps_between_characters_not_before_punctuation() {
+        let text = "您可以用自己的电子邮件账户发送这些信，也可以跳过这一步，以后再发送。文件保存在 letters/2026-11-28_x.txt 中。";
+        let wrapped = wrap_to(text, 20);
+        for line in wrapped.lines() {
+            assert!(
+                console::measure_text_width(line) <= 20 || line.contains("letters/"),
+                "{line:?}"
+            );
+            assert!(!line.starts_with(['，', '。']), "{line:?}");
+        }
+        assert!(wrapped.lines().count() >= 5, "{wrapped}");
+        assert!(wrapped.contains("letters/2026-11-28_x.txt"), "{wrapped}");
+        // Nothing lost but the spaces where lines break.
+        let bare = |t: &str| t.replace(['\n', ' '], "");
+        assert_eq!(bare(&wrapped), bare(text));
     }
 }

@@ -1235,13 +1235,20 @@ fn message(language: &str, id: &str, args: &[(&str, outcry::support::i18n::Arg)]
 
 /// The first line of a message (a prompt wraps after it at most).
 fn first_words(text: &str, words: usize) -> String {
-    text.split_whitespace().take(words).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .take(words)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
 fn with_a_chinese_locale_the_wizard_runs_in_chinese() {
     let zh = |id: &str| message("zh-CN", id, &[]);
-    assert_ne!(zh("wizard-add-more"), "Add more recipients?", "a Chinese catalogue");
+    assert_ne!(
+        zh("wizard-add-more"),
+        "Add more recipients?",
+        "a Chinese catalogue"
+    );
     let t = Test::new().file(
         "config/profile.yaml",
         "name: Ada Lovelace\nemail: ada@example.org\naddress: [1 Analytical Row, London N1 1AA]\ncountry: GB\n",
@@ -1253,7 +1260,8 @@ fn with_a_chinese_locale_the_wizard_runs_in_chinese() {
         .unwrap();
     s.send("\r").unwrap(); // search
     answer(&mut s, &zh("wizard-search"), "alex baker");
-    s.expect(first_words(&zh("wizard-tick"), 1).as_str()).unwrap();
+    s.expect(first_words(&zh("wizard-tick"), 1).as_str())
+        .unwrap();
     s.expect("Alex Baker").unwrap();
     s.send("\r").unwrap();
     s.expect(zh("wizard-add-more").as_str()).unwrap();
@@ -1265,11 +1273,7 @@ fn with_a_chinese_locale_the_wizard_runs_in_chinese() {
         .unwrap();
     s.send("\r").unwrap();
     let own = "这件事对我很重要。我的家人曾经等待器官移植，我无法接受有人的器官被强行摘取。";
-    answer(
-        &mut s,
-        &zh("question-transplant-tourism-law-personal"),
-        own,
-    );
+    answer(&mut s, &zh("question-transplant-tourism-law-personal"), own);
     answer(
         &mut s,
         &zh("question-transplant-tourism-law-connection"),
@@ -1314,5 +1318,8 @@ fn with_a_chinese_locale_the_wizard_runs_in_chinese() {
         letter.contains("you are welcome to reply in English or in Chinese"),
         "{letter}"
     );
-    assert!(letter.contains("Dear Mr Baker") || letter.contains("Dear Alex Baker"), "{letter}");
+    assert!(
+        letter.contains("Dear Mr Baker") || letter.contains("Dear Alex Baker"),
+        "{letter}"
+    );
 }
