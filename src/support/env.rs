@@ -34,6 +34,13 @@ pub struct Env {
     /// of precedence: `LC_ALL`, then `LC_MESSAGES`, then `LANG` (e.g. `zh_CN.UTF-8`); `None`
     /// when none is set or it is `C`/`POSIX`. Unparsed: [`crate::support::i18n`] reads it.
     pub locale: Option<String>,
+    /// `OUTCRY_FONT`: a font file (TrueType or OpenType, `.ttf`, `.otf`, `.ttc`/`.otc`) for the
+    /// characters of a printed letter that DejaVu Sans lacks (Chinese, Japanese, Korean...).
+    pub font: Option<PathBuf>,
+    /// `OUTCRY_FONT_DIRS`: the folders searched for such fonts instead of the system's (a list
+    /// separated like `PATH`); an empty folder means no fonts beyond DejaVu Sans and
+    /// `OUTCRY_FONT`. `None`: the system's fonts (fontconfig's folders on Linux).
+    pub font_dirs: Option<Vec<PathBuf>>,
 }
 
 /// The default number of days after which recipient data is called stale.
@@ -78,6 +85,10 @@ pub fn get() -> &'static Env {
             progress_delay_ms: var("OUTCRY_PROGRESS_DELAY_MS")
                 .and_then(|v| v.trim().parse().ok())
                 .unwrap_or(1_000),
+            font: var("OUTCRY_FONT").map(PathBuf::from),
+            font_dirs: std::env::var_os("OUTCRY_FONT_DIRS")
+                .filter(|v| !v.is_empty())
+                .map(|v| std::env::split_paths(&v).collect()),
         }
     })
 }
