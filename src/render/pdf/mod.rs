@@ -6,7 +6,7 @@
 //! found on the system or named by the writer: [`fonts`]), each embedded as a subset (only the
 //! glyphs used) with a Unicode map so the text can be copied out. Right-to-left paragraphs
 //! (Hebrew, Arabic, Uyghur...) are set right to left and right-aligned, their letters shaped,
-//! with their text in logical order as `/ActualText` ([`text`]). A letter with a character
+//! and drawn in logical order so that the text extracts as it is read ([`text`]). A letter with a character
 //! that no font has is refused ([`Unprintable`]), never printed with a "?" or an empty box.
 //! Layout is simple on purpose: paragraphs wrapped by measured glyph widths.
 //!
@@ -19,7 +19,7 @@ mod text;
 pub use fonts::use_font;
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str};
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -593,8 +593,11 @@ impl DocFonts {
         c.end_text();
     }
 
-    /// Shows a shaped line from `x`: its glyphs at their shaped positions, the whole line
-    /// marked with its logical text as `/ActualText`.
+    /// Shows a shaped line from `x`: its glyphs at their shaped positions, drawn in
+    /// logical order (each placed where the layout puts it), so that reading the page's text
+    /// in the order it is drawn gives the text as it is read. (`/ActualText` was tried:
+    /// pdftotext 22.12 then reverses right-to-left text once more; the drawing order works
+    /// with pdftotext, MuPDF, pdfminer and lopdf.)
     fn show_shaped(
         &mut self,
         c: &mut Content,
@@ -605,64 +608,59 @@ impl DocFonts {
         size: f32,
     ) {
         let scale = size / 1000.0;
-        c.begin_marked_content_with_properties(Name(b"Span"))
-            .properties()
-            .actual_text(TextStr(&line.text));
-        c.begin_text();
+        // Where each glyph goes (left to right), then sorted into logical order.
         let mut pen = x;
-        let mut current = None;
-        let mut i = 0;
-        while i < line.glyphs.len() {
-            let first = &line.glyphs[i];
-            if first.id == 0 {
-                pen += first.advance * scale;
-                i += 1;
-                continue;
+        let mut placed: Vec<(usize, f32, f32)> = Vec::with_capacity(line.glyphs.len());
+        for (i, g) in line.glyphs.iter().enumerate() {
+            if g.id != 0 {
+                placed.push((i, pen + g.dx * scale, y + g.dy * scale));
             }
-            let slot = self.slot(set, first.face);
+            pen += g.advance * scale;
+        }
+        placed.sort_by_key(|&(i, _, _)| line.glyphs[i].at);
+        c.begin_text();
+        let mut current = None;
+        let mut k = 0;
+        while k < placed.len() {
+            // A run of glyphs of one font on one baseline: one `Tm` and one `TJ`.
+            let (i, x0, y0) = placed[k];
+            let face = line.glyphs[i].face;
+            let slot = self.slot(set, face);
             if current != Some(slot) {
                 c.set_font(Name(&resource_name(slot)), size);
                 current = Some(slot);
             }
-            c.set_text_matrix([
-                1.0,
-                0.0,
-                0.0,
-                1.0,
-                pen + first.dx * scale,
-                y + first.dy * scale,
-            ]);
-            let offset = first.dx != 0.0 || first.dy != 0.0;
+            c.set_text_matrix([1.0, 0.0, 0.0, 1.0, x0, y0]);
             let mut shown = c.show_positioned();
             let mut items = shown.items();
             let mut bytes = Vec::new();
-            let mut j = i;
-            while let Some(g) = line.glyphs.get(j) {
-                let follows = g.id != 0 && g.face == first.face && g.dx == 0.0 && g.dy == 0.0;
-                if j > i && (offset || !follows) {
+            // Where the font's own advance leaves the pen after the last glyph shown.
+            let mut end = x0;
+            let start = k;
+            while let Some(&(i, gx, gy)) = placed.get(k) {
+                let g = &line.glyphs[i];
+                if k > start && (g.face != face || gy != y0) {
                     break;
+                }
+                // TJ moves the pen left by a positive amount, in 1/1000 em.
+                let adjust = (end - gx) / scale;
+                if adjust.abs() > 0.001 {
+                    if !bytes.is_empty() {
+                        items.show(Str(&bytes));
+                        bytes.clear();
+                    }
+                    items.adjust(adjust);
                 }
                 let nominal = self.slots[slot].face.advance(g.id);
                 self.slots[slot].encode(g.id, nominal, &g.text, &mut bytes);
-                // Move from where the font's advance leaves the pen to the shaped position.
-                let adjust = nominal - g.advance;
-                if adjust.abs() > 0.001 {
-                    items.show(Str(&bytes));
-                    bytes.clear();
-                    items.adjust(adjust);
-                }
-                pen += g.advance * scale;
-                j += 1;
+                end = gx + nominal * scale;
+                k += 1;
             }
             if !bytes.is_empty() {
                 items.show(Str(&bytes));
             }
-            drop(items);
-            drop(shown);
-            i = j;
         }
         c.end_text();
-        c.end_marked_content();
     }
 }
 

@@ -8,8 +8,10 @@
 //! Indic or Tibetan script) goes through the Unicode Bidirectional Algorithm (unicode-bidi,
 //! UAX #9: runs of one direction, reordered for display) and each run is shaped with harfrust
 //! (HarfBuzz's shaping: Arabic joining forms, ligatures, mark positioning, mirrored brackets).
-//! Such a line also keeps its logical text, which the document writes as `/ActualText` so
-//! that copying or extracting the text gives it in reading order.
+//! Each glyph keeps where its text starts in the line, so the document can draw a line's
+//! glyphs in logical order (text extraction then gives the text as it is read). In a
+//! right-to-left paragraph, web addresses are isolated as left-to-right (U+2066...U+2069), so
+//! that a trailing `/` stays at their end.
 //!
 //! May import: [`crate::error`], [`crate::support`].
 
@@ -71,16 +73,18 @@ pub(super) struct Set {
     pub dx: f32,
     pub dy: f32,
     pub text: String,
+    /// Where its cluster starts in the line's text (bytes): sorting by it gives the glyphs
+    /// in logical order.
+    pub at: usize,
 }
 
 /// A line laid out: its glyphs from left to right and its width (1/1000 em). A `shaped` line
-/// went through bidi and shaping; its `text` is the logical text, for `/ActualText`.
+/// went through bidi and shaping.
 #[derive(Debug, Clone)]
 pub(super) struct Line {
     pub glyphs: Vec<Set>,
     pub width: f32,
     pub shaped: bool,
-    pub text: String,
 }
 
 /// The fonts of one document: glyph look-ups, measuring and laying out lines. Characters no
@@ -211,7 +215,7 @@ impl Typesetter {
     pub fn line(&mut self, text: &str, rtl: bool) -> Line {
         if !rtl && text.chars().all(simple) {
             let mut glyphs = Vec::with_capacity(text.len());
-            for c in text.chars() {
+            for (at, c) in text.char_indices() {
                 let g = self.glyph(c);
                 if g.id != 0 {
                     glyphs.push(Set {
@@ -221,6 +225,7 @@ impl Typesetter {
                         dx: 0.0,
                         dy: 0.0,
                         text: c.to_string(),
+                        at,
                     });
                 }
             }
@@ -229,10 +234,10 @@ impl Typesetter {
                 glyphs,
                 width,
                 shaped: false,
-                text: text.to_string(),
             };
         }
         let text = text.replace('\t', " ");
+        let text = if rtl { isolate_addresses(&text) } else { text };
         let mut glyphs = Vec::new();
         let level = if rtl {
             unicode_bidi::Level::rtl()
@@ -249,7 +254,7 @@ impl Typesetter {
                     pieces.reverse();
                 }
                 for (face, range) in pieces {
-                    self.shape(face, &text[range], run_rtl, &mut glyphs);
+                    self.shape(face, &text, range, run_rtl, &mut glyphs);
                 }
             }
         }
@@ -258,7 +263,6 @@ impl Typesetter {
             glyphs,
             width,
             shaped: true,
-            text,
         }
     }
 
@@ -295,27 +299,43 @@ impl Typesetter {
         pieces.into_iter().map(|(f, _, r)| (f, r)).collect()
     }
 
-    /// Shapes `text` with one face in one direction and appends its glyphs, left to right.
-    fn shape(&mut self, face: u16, text: &str, rtl: bool, out: &mut Vec<Set>) {
+    /// Shapes `range` of the line `text` with one face in one direction and appends its
+    /// glyphs, left to right. Bidi controls take no part (they have done their work).
+    fn shape(
+        &mut self,
+        face: u16,
+        text: &str,
+        range: std::ops::Range<usize>,
+        rtl: bool,
+        out: &mut Vec<Set>,
+    ) {
         let face = self.set.face(face);
         let shaper = harfrust::ShaperFont::new(&face.font);
         let mut buffer = harfrust::Buffer::new();
-        buffer.push_str(text);
+        let chars: Vec<(usize, char)> = text[range.clone()]
+            .char_indices()
+            .map(|(i, c)| (range.start + i, c))
+            .filter(|&(_, c)| !bidi_control(c))
+            .collect();
+        for &(at, c) in &chars {
+            buffer.push(u32::from(c), at as u32);
+        }
         buffer.set_direction(if rtl {
             harfrust::Direction::RightToLeft
         } else {
             harfrust::Direction::LeftToRight
         });
         buffer.guess_segment_properties();
+        // Joiners and other invisible characters shape their neighbours, then leave no glyph.
+        buffer.set_flags(harfrust::BufferFlags::REMOVE_DEFAULT_IGNORABLES);
         if harfrust::shape(&shaper, &mut buffer, harfrust::ShapeOptions::new()).is_err() {
             // A font harfrust cannot shape with: one glyph per character, in order.
-            let chars: Vec<char> = text.chars().collect();
-            let order: Box<dyn Iterator<Item = &char>> = if rtl {
+            let order: Box<dyn Iterator<Item = &(usize, char)>> = if rtl {
                 Box::new(chars.iter().rev())
             } else {
                 Box::new(chars.iter())
             };
-            for &c in order {
+            for &(at, c) in order {
                 let g = self.glyph(c);
                 if g.id != 0 {
                     out.push(Set {
@@ -325,6 +345,7 @@ impl Typesetter {
                         dx: 0.0,
                         dy: 0.0,
                         text: c.to_string(),
+                        at,
                     });
                 }
             }
@@ -348,37 +369,63 @@ impl Typesetter {
                     .iter()
                     .find(|&&s| s > start)
                     .copied()
-                    .unwrap_or(text.len());
-                text.get(start..end).unwrap_or("").to_string()
+                    .unwrap_or(range.end);
+                text.get(start..end)
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|&c| !super::fonts::invisible(c))
+                    .collect()
             };
-            let Ok(id) = u16::try_from(info.glyph_id) else {
-                continue;
-            };
-            if id == 0 {
-                // .notdef: only for characters that print as nothing (the check before
-                // writing refuses letters with missing characters).
-                if pos.x_advance != 0 {
-                    out.push(Set {
-                        face: face.id,
-                        id: 0,
-                        advance: pos.x_advance as f32 * scale,
-                        dx: 0.0,
-                        dy: 0.0,
-                        text: String::new(),
-                    });
-                }
-                continue;
-            }
+            let id = u16::try_from(info.glyph_id).unwrap_or(0);
             out.push(Set {
                 face: face.id,
+                // .notdef only stands for characters that print as nothing (letters with
+                // missing characters are refused), so it is never drawn; its advance counts.
                 id,
                 advance: pos.x_advance as f32 * scale,
                 dx: pos.x_offset as f32 * scale,
                 dy: pos.y_offset as f32 * scale,
                 text: cluster_text,
+                at: start,
             });
         }
     }
+}
+
+/// The explicit directional formatting characters of UAX #9 (embeddings, overrides,
+/// isolates) and the implicit marks.
+fn bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Wraps each web address (`http://`, `https://`, `www.` up to the next space) in a
+/// left-to-right isolate, so that in a right-to-left paragraph its punctuation stays with it.
+fn isolate_addresses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_ascii_lowercase();
+        let start = ["http://", "https://", "www."]
+            .iter()
+            .filter_map(|p| lower.find(p))
+            .min();
+        match start {
+            Some(at) => {
+                // Sentence punctuation after the address stays outside it.
+                let end = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']).len();
+                let end = end.max(at);
+                out.push_str(&word[..at]);
+                out.push('\u{2066}');
+                out.push_str(&word[at..end]);
+                out.push('\u{2069}');
+                out.push_str(&word[end..]);
+            }
+            None => out.push_str(word),
+        }
+    }
+    out
 }
 
 /// Whether a character sets as one glyph with its font's advance, left to right, needing
