@@ -309,6 +309,57 @@ impl<'a> Plan<'a> {
     }
 }
 
+impl Plan<'_> {
+    /// Checks, before anything is written, that every letter with a PDF among its formats can
+    /// be printed: that some font has each of its characters ([`render::pdf::Unprintable`]).
+    /// `compose(i)` gives letter `i`; letters without a PDF are not composed. Runs on every
+    /// core, like [`Writer::write_all`].
+    ///
+    /// Errors: the letters and the characters no font has, with how to fix it (exit code 2);
+    /// a font named with `--font` or `OUTCRY_FONT` that cannot be used (exit code 2); the
+    /// first letter that cannot be composed.
+    pub fn check_printable<L: Borrow<Letter>>(
+        &self,
+        compose: impl Fn(usize) -> Result<L> + Sync,
+    ) -> Result<()> {
+        let todo: Vec<usize> = (0..self.len())
+            .filter(|&i| self.formats(i).contains(Format::Pdf))
+            .collect();
+        if todo.is_empty() {
+            return Ok(());
+        }
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let chunk = todo.len().div_ceil(threads).max(1);
+        let shares: Vec<Result<render::pdf::Unprintable>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = todo
+                .chunks(chunk)
+                .map(|share| {
+                    let compose = &compose;
+                    scope.spawn(move || {
+                        let mut found = render::pdf::Unprintable::default();
+                        for &i in share {
+                            found.check(compose(i)?.borrow())?;
+                        }
+                        Ok(found)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(Error::failure("checking the letters' characters failed")))
+                })
+                .collect()
+        });
+        let mut all = render::pdf::Unprintable::default();
+        for share in shares {
+            all.merge(share?);
+        }
+        all.result()
+    }
+}
+
 /// What one thread did with its share of a batch: what was kept of each letter it wrote, or
 /// the letter that failed (its number and error).
 type Share<T> = std::result::Result<Vec<(usize, T)>, (usize, Error)>;

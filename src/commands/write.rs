@@ -140,6 +140,11 @@ pub struct WriteArgs {
     /// Hebrew for Israel, MEPs by member state...) when the template exists in it, else English.
     #[arg(long, value_name = "LANG")]
     pub language: Option<String>,
+    /// A font file (.ttf, .otf, .ttc) for the characters of PDF letters that the built-in font
+    /// lacks, e.g. Chinese, Japanese or Korean names (also `OUTCRY_FONT`; default: the
+    /// system's fonts).
+    #[arg(long, value_name = "FILE")]
+    pub font: Option<PathBuf>,
     /// The ledger id of the letter these follow up (set by `outcry followup --chase`; a
     /// `--previous FILE` that the ledger knows sets it too).
     #[arg(skip)]
@@ -668,6 +673,9 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
             .as_deref()
             .and_then(crate::records::letter_of_file)
     });
+    if let Some(font) = &args.font {
+        render::pdf::use_font(font);
+    }
     let mut s = Settings::resolve(args)?;
     let library = Library::load(&sources.templates)?;
     let directory = Directory::load(&sources.recipients)?;
@@ -840,6 +848,8 @@ fn write_letters<'l>(
     // Every name checked against the folder before anything is written. Letters already
     // there unchanged are skipped; those the ledger does not know yet (an interrupted run
     // wrote them) are recorded now.
+    // A PDF letter with a character that no font has is refused before anything is written.
+    plan.check_printable(&letter)?;
     let mut recorded: Option<HashSet<String>> = None;
     let mut late = Vec::new();
     let checked = plan.check(s.force, &letter, |_, l, files| {
@@ -1246,6 +1256,14 @@ fn print_letters<'l>(
             ));
         }
     };
+    if format == Format::Pdf {
+        // Nothing is printed when one of the letters cannot be.
+        let mut unprintable = render::pdf::Unprintable::default();
+        for i in 0..count {
+            unprintable.check(&*letter(i)?)?;
+        }
+        unprintable.result()?;
+    }
     let mut form_letters = FormLetters::default();
     let mut warnings = Warnings::default();
     for i in 0..count {

@@ -114,42 +114,55 @@ impl Printed {
         }
     }
 
-    /// Every string it prints.
-    fn texts(&self) -> impl Iterator<Item = &str> {
-        self.sender
-            .iter()
-            .chain(&self.recipient)
-            .map(String::as_str)
-            .chain([
-                self.date.as_str(),
-                self.subject.as_str(),
-                self.body.as_str(),
-                self.sources_label,
-            ])
-            .chain(self.sources.iter().map(String::as_str))
+    /// Every string it prints, with what it is (for messages).
+    fn parts(&self) -> Vec<(&'static str, &str)> {
+        let mut parts: Vec<(&'static str, &str)> = Vec::new();
+        parts.extend(self.sender.iter().map(|l| ("your name and address", l.as_str())));
+        parts.extend(
+            self.recipient
+                .iter()
+                .map(|l| ("the recipient's name and address", l.as_str())),
+        );
+        parts.push(("the date", &self.date));
+        parts.push(("the subject", &self.subject));
+        parts.push(("the letter", &self.body));
+        parts.push(("the sources", self.sources_label));
+        parts.extend(self.sources.iter().map(|l| ("the sources", l.as_str())));
+        parts
     }
 }
 
 /// The characters of a letter's PDF that no available font has, each once, in the order
-/// they appear. Whitespace, controls and invisible characters need no glyph.
+/// they appear, by the part of the letter they are in (`your name and address`, `the
+/// letter`...). Whitespace, controls and invisible characters need no glyph.
 ///
 /// Errors: the writer's font (`--font`, `OUTCRY_FONT`) cannot be used (exit code 2).
-pub fn missing_characters(letter: &Letter) -> Result<Vec<char>> {
+pub fn missing_characters(letter: &Letter) -> Result<Vec<(&'static str, Vec<char>)>> {
     let mut ts = Typesetter::new(FontSet::get()?);
-    for text in Printed::of(letter).texts() {
+    let mut found: Vec<(&'static str, Vec<char>)> = Vec::new();
+    for (part, text) in Printed::of(letter).parts() {
+        let before = ts.missing.len();
         for c in text.chars() {
             ts.glyph(c);
         }
+        let new = &ts.missing[before..];
+        if new.is_empty() {
+            continue;
+        }
+        match found.last_mut() {
+            Some((last, chars)) if *last == part => chars.extend_from_slice(new),
+            _ => found.push((part, new.to_vec())),
+        }
     }
-    Ok(ts.missing)
+    Ok(found)
 }
 
 /// Letters that cannot be printed because no font has some of their characters, gathered
 /// before anything is written ([`Unprintable::check`]) and reported together.
 #[derive(Default)]
 pub struct Unprintable {
-    /// Who each letter is to (`` `id` (Name) ``) and its missing characters.
-    letters: Vec<(String, Vec<char>)>,
+    /// Who each letter is to (`` `id` (Name) ``) and its missing characters by part.
+    letters: Vec<(String, Vec<(&'static str, Vec<char>)>)>,
     /// Every missing character, once, in the order met.
     chars: Vec<char>,
 }
@@ -164,7 +177,7 @@ impl Unprintable {
     pub fn check(&mut self, letter: &Letter) -> Result<()> {
         let missing = missing_characters(letter)?;
         if !missing.is_empty() {
-            for c in &missing {
+            for c in missing.iter().flat_map(|(_, chars)| chars) {
                 if !self.chars.contains(c) {
                     self.chars.push(*c);
                 }
@@ -182,28 +195,42 @@ impl Unprintable {
         self.letters.is_empty()
     }
 
-    /// The error for the letters that cannot be printed (exit code 2), or `Ok`.
+    /// Adds what another check found, after what this one found.
+    pub fn merge(&mut self, other: Unprintable) {
+        for c in other.chars {
+            if !self.chars.contains(&c) {
+                self.chars.push(c);
+            }
+        }
+        self.letters.extend(other.letters);
+    }
+
+    /// The error for the letters that cannot be printed, found before anything was written
+    /// (exit code 2), or `Ok`.
     pub fn result(self) -> Result<()> {
         if self.letters.is_empty() {
             Ok(())
         } else {
-            Err(self.error())
+            Err(self.error("; nothing was written"))
         }
     }
 
-    fn error(self) -> Error {
+    fn error(self, outcome: &str) -> Error {
         let n = self.letters.len();
         let mut message = format!(
-            "no font here has {} needed by {} PDF letter{}; nothing was written",
+            "no font here has {} needed by {} PDF letter{}{outcome}",
             chars_text(&self.chars, 12),
             n,
             if n == 1 { "" } else { "s" }
         );
-        for (to, chars) in self.letters.iter().take(LISTED) {
-            message.push_str(&format!(
-                "\n  the letter to {to}: {}",
-                chars.iter().take(40).collect::<String>()
-            ));
+        for (to, parts) in self.letters.iter().take(LISTED) {
+            let parts: Vec<String> = parts
+                .iter()
+                .map(|(part, chars)| {
+                    format!("{} (in {part})", chars.iter().take(40).collect::<String>())
+                })
+                .collect();
+            message.push_str(&format!("\n  the letter to {to}: {}", parts.join(", ")));
         }
         if n > LISTED {
             message.push_str(&format!("\n  and {} more letters", n - LISTED));
@@ -266,6 +293,16 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
     let spec = page_spec(letter);
     let mut ts = Typesetter::new(FontSet::get()?);
     let printed = Printed::of(letter);
+    let missing = missing_characters(letter)?;
+    if !missing.is_empty() {
+        let mut unprintable = Unprintable::default();
+        unprintable.chars = missing.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+        unprintable.letters.push((
+            format!("`{}` ({})", letter.recipient.id, letter.recipient.name),
+            missing,
+        ));
+        return Err(unprintable.error(""));
+    }
     // Paragraphs with no letters (a date, a line of digits) follow the letter's own direction.
     let default_rtl = text::base_rtl(&printed.body, false);
     let dir = |t: &str| text::base_rtl(t, default_rtl);
@@ -424,16 +461,6 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
             fonts.show(c, ts.set, &line, x, p.y, p.size);
         }
     }
-    if !ts.missing.is_empty() {
-        let mut unprintable = Unprintable::default();
-        unprintable.chars = ts.missing.clone();
-        unprintable.letters.push((
-            format!("`{}` ({})", letter.recipient.id, letter.recipient.name),
-            ts.missing,
-        ));
-        return Err(unprintable.error());
-    }
-
     // The document.
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);

@@ -188,22 +188,27 @@ impl Typesetter {
             let mut line = String::new();
             let mut line_units = 0.0f32;
             for word in raw.split(' ') {
-                let start = if line.is_empty() {
-                    0.0
-                } else {
-                    line_units + space
-                };
-                let units = self.add_word(start, word);
-                if units * size / 1000.0 <= width || line.is_empty() {
-                    if !line.is_empty() {
-                        line.push(' ');
+                // A word of Chinese or Japanese may break between its characters; the first
+                // piece follows a space, the others follow on directly.
+                for (k, piece) in pieces(word).into_iter().enumerate() {
+                    let spaced = k == 0;
+                    let start = match (line.is_empty(), spaced) {
+                        (true, _) => 0.0,
+                        (false, true) => line_units + space,
+                        (false, false) => line_units,
+                    };
+                    let units = self.add_word(start, piece);
+                    if units * size / 1000.0 <= width || line.is_empty() {
+                        if !line.is_empty() && spaced {
+                            line.push(' ');
+                        }
+                        line.push_str(piece);
+                        line_units = units;
+                    } else {
+                        lines.push((std::mem::take(&mut line), dir));
+                        line.push_str(piece);
+                        line_units = self.add_word(0.0, piece);
                     }
-                    line.push_str(word);
-                    line_units = units;
-                } else {
-                    lines.push((std::mem::take(&mut line), dir));
-                    line.push_str(word);
-                    line_units = self.add_word(0.0, word);
                 }
             }
             lines.push((line, dir));
@@ -426,6 +431,39 @@ fn isolate_addresses(text: &str) -> String {
         }
     }
     out
+}
+
+/// A word cut where a line may break inside it (UAX #14, by ICU4X's rule-based segmenter):
+/// between Chinese and Japanese characters, but not before a closing mark such as `。`.
+/// Words with no such character stay whole (a URL is never cut at its `/` or `-`).
+fn pieces(word: &str) -> Vec<&str> {
+    if !word.chars().any(breaks_inside) {
+        return vec![word];
+    }
+    static SEGMENTER: icu_segmenter::LineSegmenterBorrowed<'static> =
+        icu_segmenter::LineSegmenter::new_for_non_complex_scripts(
+            icu_segmenter::options::LineBreakOptions::default(),
+        );
+    let mut out = Vec::new();
+    let mut last = 0;
+    for at in SEGMENTER.segment_str(word) {
+        if at > last {
+            out.push(&word[last..at]);
+            last = at;
+        }
+    }
+    if last < word.len() {
+        out.push(&word[last..]);
+    }
+    out
+}
+
+/// Characters of scripts written without spaces between words, where UAX #14 allows a break
+/// next to them: CJK ideographs, kana, CJK punctuation, full-width forms.
+fn breaks_inside(c: char) -> bool {
+    matches!(u32::from(c),
+        0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
 /// Whether a character sets as one glyph with its font's advance, left to right, needing
