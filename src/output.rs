@@ -347,8 +347,9 @@ impl Plan<'_> {
             handles
                 .into_iter()
                 .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err(Error::failure("checking the letters' characters failed")))
+                    h.join().unwrap_or_else(|_| {
+                        Err(Error::failure("checking the letters' characters failed"))
+                    })
                 })
                 .collect()
         });

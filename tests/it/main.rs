@@ -10,6 +10,7 @@ mod languages;
 mod layers;
 mod letters;
 mod library;
+mod print;
 mod pty;
 mod recipients;
 mod records;

@@ -228,7 +228,10 @@ impl System {
                 f.weight.0.abs_diff(400),
                 f.stretch != fontdb::Stretch::Normal,
                 f.monospaced,
-                f.families.first().map(|(n, _)| n.clone()).unwrap_or_default(),
+                f.families
+                    .first()
+                    .map(|(n, _)| n.clone())
+                    .unwrap_or_default(),
                 path(f),
                 f.index,
             )

@@ -117,7 +117,11 @@ impl Printed {
     /// Every string it prints, with what it is (for messages).
     fn parts(&self) -> Vec<(&'static str, &str)> {
         let mut parts: Vec<(&'static str, &str)> = Vec::new();
-        parts.extend(self.sender.iter().map(|l| ("your name and address", l.as_str())));
+        parts.extend(
+            self.sender
+                .iter()
+                .map(|l| ("your name and address", l.as_str())),
+        );
         parts.extend(
             self.recipient
                 .iter()
@@ -132,14 +136,17 @@ impl Printed {
     }
 }
 
+/// Characters by the part of a letter they are in (`the letter`, `your name and address`...).
+pub type ByPart = Vec<(&'static str, Vec<char>)>;
+
 /// The characters of a letter's PDF that no available font has, each once, in the order
 /// they appear, by the part of the letter they are in (`your name and address`, `the
 /// letter`...). Whitespace, controls and invisible characters need no glyph.
 ///
 /// Errors: the writer's font (`--font`, `OUTCRY_FONT`) cannot be used (exit code 2).
-pub fn missing_characters(letter: &Letter) -> Result<Vec<(&'static str, Vec<char>)>> {
+pub fn missing_characters(letter: &Letter) -> Result<ByPart> {
     let mut ts = Typesetter::new(FontSet::get()?);
-    let mut found: Vec<(&'static str, Vec<char>)> = Vec::new();
+    let mut found: ByPart = Vec::new();
     for (part, text) in Printed::of(letter).parts() {
         let before = ts.missing.len();
         for c in text.chars() {
@@ -162,7 +169,7 @@ pub fn missing_characters(letter: &Letter) -> Result<Vec<(&'static str, Vec<char
 #[derive(Default)]
 pub struct Unprintable {
     /// Who each letter is to (`` `id` (Name) ``) and its missing characters by part.
-    letters: Vec<(String, Vec<(&'static str, Vec<char>)>)>,
+    letters: Vec<(String, ByPart)>,
     /// Every missing character, once, in the order met.
     chars: Vec<char>,
 }
@@ -293,14 +300,9 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
     let spec = page_spec(letter);
     let mut ts = Typesetter::new(FontSet::get()?);
     let printed = Printed::of(letter);
-    let missing = missing_characters(letter)?;
-    if !missing.is_empty() {
-        let mut unprintable = Unprintable::default();
-        unprintable.chars = missing.iter().flat_map(|(_, c)| c.iter().copied()).collect();
-        unprintable.letters.push((
-            format!("`{}` ({})", letter.recipient.id, letter.recipient.name),
-            missing,
-        ));
+    let mut unprintable = Unprintable::default();
+    unprintable.check(letter)?;
+    if !unprintable.is_empty() {
         return Err(unprintable.error(""));
     }
     // Paragraphs with no letters (a date, a line of digits) follow the letter's own direction.

@@ -49,15 +49,13 @@ fn cached_glyphs(dejavu: &Face) -> &'static [Glyph] {
         CACHED
             .iter()
             .flat_map(|r| r.clone())
-            .map(|u| {
-                match char::from_u32(u).and_then(|c| dejavu.glyph(c)) {
-                    Some(id) => Glyph {
-                        face: 0,
-                        id,
-                        width: dejavu.advance(id),
-                    },
-                    None => Glyph::NOTHING,
-                }
+            .map(|u| match char::from_u32(u).and_then(|c| dejavu.glyph(c)) {
+                Some(id) => Glyph {
+                    face: 0,
+                    id,
+                    width: dejavu.advance(id),
+                },
+                None => Glyph::NOTHING,
             })
             .collect()
     })
@@ -419,7 +417,9 @@ fn isolate_addresses(text: &str) -> String {
         match start {
             Some(at) => {
                 // Sentence punctuation after the address stays outside it.
-                let end = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']).len();
+                let end = word
+                    .trim_end_matches(['.', ',', ';', ':', ')', '!', '?'])
+                    .len();
                 let end = end.max(at);
                 out.push_str(&word[..at]);
                 out.push('\u{2066}');
