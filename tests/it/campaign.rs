@@ -103,6 +103,15 @@ fn write_all(date: &str) -> (Vec<(String, String, String, String)>, String) {
         let mut run = Test::new()
             .file("r.yaml", RECIPIENTS)
             .env("OUTCRY_DATE", date)
+            // Sources with Chinese and Japanese titles print in the letters to Taiwan and
+            // Japan: a CJK font for them (tests/fixtures/fonts/NOTES.md).
+            .env(
+                "OUTCRY_FONT",
+                &crate::harness::repo()
+                    .join("tests/fixtures/fonts/NotoSansCJKsc-Regular-subset.otf")
+                    .display()
+                    .to_string(),
+            )
             .args([
                 "--recipients",
                 "r.yaml",
@@ -163,6 +172,12 @@ fn every_template_fits_every_jurisdiction_today() {
     let (files, stderr) = write_all("2026-11-29");
     assert!(files.len() > 400, "{} files", files.len());
     assert!(!stderr.contains("expired"), "{stderr}");
+    assert!(
+        files
+            .iter()
+            .any(|(_, _, name, text)| name.ends_with(".pdf") && text.contains("人體器官移植條例")),
+        "a PDF letter to Taiwan cites its law by its Chinese title"
+    );
     for (template, recipient, name, text) in &files {
         let case = format!("{template} to {recipient} ({name})");
         for bill in LAPSED {
@@ -197,6 +212,10 @@ fn every_template_fits_every_jurisdiction_today() {
                     );
                 }
             }
+        }
+        // Sources titled in Chinese print with their own characters, never "?".
+        if name.ends_with(".pdf") && text.contains("Human Organ Transplantation Act (") {
+            assert!(text.contains("人體器官移植條例"), "{case}:\n{text}");
         }
         // The sender's postal address is in every format (the call script names the town).
         let where_ = if name.ends_with(".call.txt") {
