@@ -34,15 +34,29 @@ const KNESSET: &str = "recipients:
     postal: [הכנסת, ירושלים 9195015]
 ";
 
-/// A letter written in Hebrew, with a Latin name, a number and a web address inside it, and
-/// a line in Uyghur and Arabic.
-const HEBREW_TEMPLATE: &str = "---
+/// A letter in English, and its translation written in Hebrew, with a Latin name, a number
+/// and a web address inside it, a line with no letters, and a line in Uyghur and Arabic.
+const ENGLISH_TEMPLATE: &str = "---
 id: hebrew-letter
 title: Hebrew letter
-summary: A letter in Hebrew
+summary: A letter with a Hebrew translation
 audience: [any]
-subject: \"השתלות איברים: בקשה לחקיקה\"
+subject: Organ transplants
 questions: []
+---
+{{salutation recipient}},
+
+{{#ask}}Will you support a law against transplant tourism?{{/ask}}
+
+{{signoff recipient}}
+{{sender.name}}
+";
+const HEBREW_TEMPLATE: &str = "---
+id: hebrew-letter
+language: he
+title: Hebrew letter
+summary: A letter in Hebrew
+subject: \"השתלות איברים: בקשה לחקיקה\"
 ---
 {{salutation recipient}},
 
@@ -51,6 +65,8 @@ questions: []
 {{#ask}}האם תתמוך בחוק שיאסור תיירות השתלות?{{/ask}}
 
 ئۇيغۇر تىلى: بۇ بىر سىناق. مرحبا بالعالم.
+
+2019–2026
 
 {{signoff recipient}}
 {{sender.name}}
@@ -219,7 +235,8 @@ fn text_of(glyphs: &[&Drawn]) -> String {
 #[test]
 fn a_hebrew_letter_prints_right_to_left_and_extracts_in_reading_order() {
     let mut t = Test::new()
-        .file("tpl/hebrew.hbs", HEBREW_TEMPLATE)
+        .file("tpl/hebrew-letter.hbs", ENGLISH_TEMPLATE)
+        .file("tpl/hebrew-letter.he.hbs", HEBREW_TEMPLATE)
         .file("knesset.yaml", KNESSET)
         .args([
             "--templates",
@@ -231,6 +248,8 @@ fn a_hebrew_letter_prints_right_to_left_and_extracts_in_reading_order() {
             "hebrew-letter",
             "--to",
             "il-mk-test",
+            "--language",
+            "he",
             "--format",
             "pdf",
             "--sender-name",
@@ -286,6 +305,16 @@ fn a_hebrew_letter_prints_right_to_left_and_extracts_in_reading_order() {
         (end - right).abs() < 0.1,
         "right-aligned: ends at {end}, margin at {right}"
     );
+
+    // A line with no letters follows the letter's direction (Hebrew: right to left).
+    let years = line_with(&glyphs, "–");
+    assert_eq!(text_of(&years), "2019–2026");
+    let last = years
+        .iter()
+        .max_by(|a, b| a.x.partial_cmp(&b.x).unwrap())
+        .unwrap();
+    let end = last.x + last.width;
+    assert!((end - right).abs() < 0.1, "right-aligned: ends at {end}");
 
     // A paragraph: the question, in Hebrew, right-aligned and right to left.
     let ask = line_with(&glyphs, "?");

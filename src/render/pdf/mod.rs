@@ -80,7 +80,7 @@ struct Printed {
     subject: String,
     /// Paragraphs separated by blank lines.
     body: String,
-    sources_label: &'static str,
+    sources_label: String,
     /// One entry per source, with its mark (`[1]` or `-`).
     sources: Vec<String>,
 }
@@ -91,12 +91,12 @@ impl Printed {
             sender: letter.sender_block(),
             recipient: letter.recipient_block(),
             date: letter.date_text(),
-            subject: format!("Subject: {}", letter.subject),
+            subject: format!("{} {}", letter.subject_label(), letter.subject),
             body: letter.body.clone(),
             sources_label: if letter.source_note {
-                "Sources for the facts above (not for publication)"
+                "Sources for the facts above (not for publication)".into()
             } else {
-                "Sources"
+                letter.sources_heading()
             },
             sources: letter
                 .sources
@@ -130,7 +130,7 @@ impl Printed {
         parts.push(("the date", &self.date));
         parts.push(("the subject", &self.subject));
         parts.push(("the letter", &self.body));
-        parts.push(("the sources", self.sources_label));
+        parts.push(("the sources", &self.sources_label));
         parts.extend(self.sources.iter().map(|l| ("the sources", l.as_str())));
         parts
     }
@@ -305,8 +305,9 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
     if !unprintable.is_empty() {
         return Err(unprintable.error(""));
     }
-    // Paragraphs with no letters (a date, a line of digits) follow the letter's own direction.
-    let default_rtl = text::base_rtl(&printed.body, false);
+    // Paragraphs with no letters (a date, a line of digits) follow the letter's own direction:
+    // its language's, or its text's.
+    let default_rtl = text::rtl_language(&letter.language) || text::base_rtl(&printed.body, false);
     let dir = |t: &str| text::base_rtl(t, default_rtl);
     let text_width = spec.width - 2.0 * spec.margin;
     let right = spec.width - spec.margin;
@@ -389,7 +390,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
         });
         *y -= lead;
     };
-    // The subject line runs in the subject's direction (its label is English).
+    // The subject line runs in the subject's direction (its label may be in another language).
     let subject_rtl = text::base_rtl(&letter.subject, default_rtl);
     for line in ts.wrap(
         &printed.subject,
@@ -401,7 +402,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
         put(&mut placed, &mut y, &mut page, line, BODY_SIZE, LEADING);
     }
     y -= LEADING * 0.6;
-    let signoff = crate::conventions::signoff(&letter.recipient);
+    let signoff = letter.signoff();
     for paragraph in printed.body.split("\n\n") {
         for line in ts.wrap(paragraph, BODY_SIZE, text_width, None, default_rtl) {
             put(&mut placed, &mut y, &mut page, line, BODY_SIZE, LEADING);
@@ -419,7 +420,10 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
             &mut placed,
             &mut y,
             &mut page,
-            (printed.sources_label.into(), false),
+            (
+                printed.sources_label.clone(),
+                text::base_rtl(&printed.sources_label, default_rtl),
+            ),
             SMALL,
             SMALL * 1.35,
         );

@@ -486,3 +486,18 @@ pub(super) fn base_rtl(text: &str, default: bool) -> bool {
         unicode_bidi::Direction::Mixed => default,
     }
 }
+
+/// Whether a language (a BCP 47 tag such as `he` or `ug-CN`) is written right to left:
+/// Arabic, Hebrew, Persian, Urdu, Uyghur, Yiddish, Pashto, Sindhi, Kurdish (Sorani),
+/// Dhivehi, Syriac.
+pub(super) fn rtl_language(tag: &str) -> bool {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        primary.as_str(),
+        "ar" | "he" | "iw" | "fa" | "ur" | "ug" | "yi" | "ps" | "sd" | "ckb" | "dv" | "syr"
+    )
+}
