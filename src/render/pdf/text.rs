@@ -277,10 +277,7 @@ impl Typesetter {
         for (i, c) in run.char_indices() {
             let at = offset + i..offset + i + c.len_utf8();
             let script = harfrust::unicode::script(u32::from(c));
-            let neutral = matches!(
-                script,
-                harfrust::Script::COMMON | harfrust::Script::INHERITED | harfrust::Script::UNKNOWN
-            );
+            let neutral = neutral_script(script);
             let g = self.glyph(c);
             if let Some(last) = pieces.last_mut() {
                 let follows = g.id == 0
@@ -291,7 +288,7 @@ impl Typesetter {
                     last.2.end = at.end;
                     continue;
                 }
-                if same_face && matches!(last.1, harfrust::Script::COMMON) {
+                if same_face && neutral_script(last.1) {
                     last.1 = script;
                     last.2.end = at.end;
                     continue;
@@ -393,6 +390,14 @@ impl Typesetter {
             });
         }
     }
+}
+
+/// Scripts that take the script of the text around them (punctuation, digits, marks).
+fn neutral_script(script: harfrust::Script) -> bool {
+    matches!(
+        script,
+        harfrust::Script::COMMON | harfrust::Script::INHERITED | harfrust::Script::UNKNOWN
+    )
 }
 
 /// The explicit directional formatting characters of UAX #9 (embeddings, overrides,
