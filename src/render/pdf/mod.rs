@@ -300,11 +300,6 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
     let spec = page_spec(letter);
     let mut ts = Typesetter::new(FontSet::get()?);
     let printed = Printed::of(letter);
-    let mut unprintable = Unprintable::default();
-    unprintable.check(letter)?;
-    if !unprintable.is_empty() {
-        return Err(unprintable.error(""));
-    }
     // Paragraphs with no letters (a date, a line of digits) follow the letter's own direction:
     // its language's, or its text's.
     let default_rtl = text::rtl_language(&letter.language) || text::base_rtl(&printed.body, false);
@@ -467,6 +462,13 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
             fonts.show(c, ts.set, &line, x, p.y, p.size);
         }
     }
+    if !ts.missing.is_empty() {
+        // Said by part of the letter, as the check before writing says it.
+        let mut unprintable = Unprintable::default();
+        unprintable.check(letter)?;
+        return Err(unprintable.error(""));
+    }
+
     // The document.
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);
@@ -567,8 +569,16 @@ impl Slot {
         if usize::from(new) >= self.widths.len() {
             self.widths.resize(usize::from(new) + 1, 0.0);
             self.widths[usize::from(new)] = width;
+            // One character maps to itself (a tab prints as a space); a cluster drops the
+            // invisible characters shaping absorbed into it.
+            let mut chars = text.chars();
+            let text: String = match (chars.next(), chars.next()) {
+                (Some('\t'), None) => " ".into(),
+                (Some(_), None) => text.to_string(),
+                _ => text.chars().filter(|&c| !fonts::invisible(c)).collect(),
+            };
             if !text.is_empty() {
-                self.used.push((new, text.to_string()));
+                self.used.push((new, text));
             }
         }
         out.extend_from_slice(&new.to_be_bytes());
@@ -615,7 +625,7 @@ impl DocFonts {
             }
             let mut bytes = Vec::new();
             while let Some(g) = line.glyphs.get(i).filter(|g| g.face == face) {
-                self.slots[slot].encode(g.id, g.advance, &g.text, &mut bytes);
+                self.slots[slot].encode(g.id, g.advance, &line.text[g.text.clone()], &mut bytes);
                 i += 1;
             }
             c.show(Str(&bytes));
@@ -685,7 +695,7 @@ impl DocFonts {
                     items.adjust(adjust);
                 }
                 let nominal = self.slots[slot].face.advance(g.id);
-                self.slots[slot].encode(g.id, nominal, &g.text, &mut bytes);
+                self.slots[slot].encode(g.id, nominal, &line.text[g.text.clone()], &mut bytes);
                 end = gx + nominal * scale;
                 k += 1;
             }

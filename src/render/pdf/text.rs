@@ -62,7 +62,8 @@ fn cached_glyphs(dejavu: &Face) -> &'static [Glyph] {
 }
 
 /// One glyph set on a line: its face, glyph id, advance and offset from the pen (1/1000 em),
-/// and the text it stands for (empty for the second glyph of a cluster).
+/// and the text it stands for, as a byte range of the line's text (empty for the second
+/// glyph of a cluster).
 #[derive(Debug, Clone)]
 pub(super) struct Set {
     pub face: u16,
@@ -70,19 +71,20 @@ pub(super) struct Set {
     pub advance: f32,
     pub dx: f32,
     pub dy: f32,
-    pub text: String,
+    pub text: std::ops::Range<usize>,
     /// Where its cluster starts in the line's text (bytes): sorting by it gives the glyphs
     /// in logical order.
     pub at: usize,
 }
 
-/// A line laid out: its glyphs from left to right and its width (1/1000 em). A `shaped` line
-/// went through bidi and shaping.
+/// A line laid out: its glyphs from left to right, its width (1/1000 em) and the text the
+/// glyphs' ranges point into. A `shaped` line went through bidi and shaping.
 #[derive(Debug, Clone)]
 pub(super) struct Line {
     pub glyphs: Vec<Set>,
     pub width: f32,
     pub shaped: bool,
+    pub text: String,
 }
 
 /// The fonts of one document: glyph look-ups, measuring and laying out lines. Characters no
@@ -186,10 +188,7 @@ impl Typesetter {
             let mut line = String::new();
             let mut line_units = 0.0f32;
             for word in raw.split(' ') {
-                // A word of Chinese or Japanese may break between its characters; the first
-                // piece follows a space, the others follow on directly.
-                for (k, piece) in pieces(word).into_iter().enumerate() {
-                    let spaced = k == 0;
+                let mut place = |piece: &str, spaced: bool| {
                     let start = match (line.is_empty(), spaced) {
                         (true, _) => 0.0,
                         (false, true) => line_units + space,
@@ -207,6 +206,15 @@ impl Typesetter {
                         line.push_str(piece);
                         line_units = self.add_word(0.0, piece);
                     }
+                };
+                if word.chars().any(breaks_inside) {
+                    // Chinese or Japanese may break between characters: the first piece
+                    // follows a space, the others follow on directly.
+                    for (k, piece) in pieces(word).into_iter().enumerate() {
+                        place(piece, k == 0);
+                    }
+                } else {
+                    place(word, true);
                 }
             }
             lines.push((line, dir));
@@ -227,7 +235,7 @@ impl Typesetter {
                         advance: g.width,
                         dx: 0.0,
                         dy: 0.0,
-                        text: c.to_string(),
+                        text: at..at + c.len_utf8(),
                         at,
                     });
                 }
@@ -237,6 +245,7 @@ impl Typesetter {
                 glyphs,
                 width,
                 shaped: false,
+                text: text.to_string(),
             };
         }
         let text = text.replace('\t', " ");
@@ -266,6 +275,7 @@ impl Typesetter {
             glyphs,
             width,
             shaped: true,
+            text,
         }
     }
 
@@ -344,7 +354,7 @@ impl Typesetter {
                         advance: g.width,
                         dx: 0.0,
                         dy: 0.0,
-                        text: c.to_string(),
+                        text: at..at + c.len_utf8(),
                         at,
                     });
                 }
@@ -362,7 +372,7 @@ impl Typesetter {
         for (info, pos) in infos.iter().zip(positions) {
             let start = info.cluster as usize;
             let cluster_text = if named.contains(&start) {
-                String::new()
+                start..start
             } else {
                 named.push(start);
                 let end = starts
@@ -370,11 +380,7 @@ impl Typesetter {
                     .find(|&&s| s > start)
                     .copied()
                     .unwrap_or(range.end);
-                text.get(start..end)
-                    .unwrap_or("")
-                    .chars()
-                    .filter(|&c| !super::fonts::invisible(c))
-                    .collect()
+                start..end
             };
             let id = u16::try_from(info.glyph_id).unwrap_or(0);
             out.push(Set {
@@ -440,11 +446,8 @@ fn isolate_addresses(text: &str) -> String {
 
 /// A word cut where a line may break inside it (UAX #14, by ICU4X's rule-based segmenter):
 /// between Chinese and Japanese characters, but not before a closing mark such as `。`.
-/// Words with no such character stay whole (a URL is never cut at its `/` or `-`).
+/// Only words with such a character are cut (a URL is never cut at its `/` or `-`).
 fn pieces(word: &str) -> Vec<&str> {
-    if !word.chars().any(breaks_inside) {
-        return vec![word];
-    }
     static SEGMENTER: icu_segmenter::LineSegmenterBorrowed<'static> =
         icu_segmenter::LineSegmenter::new_for_non_complex_scripts(
             icu_segmenter::options::LineBreakOptions::default(),
