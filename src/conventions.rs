@@ -508,7 +508,7 @@ pub fn address_name(r: &Recipient) -> String {
     let mut name = match &r.honorific {
         Some(h) if matches!(h.as_str(), "Sir" | "Dame" | "Dr") => format!("{h} {}", r.name),
         Some(h) if r.family_name.is_some() && r.country == "US" => format!("{h} {}", r.name),
-        _ => r.name.clone(),
+        _ => r.name.to_string(),
     };
     if let Some(p) = &r.post_nominal {
         name = format!("{name} {p}");
@@ -594,7 +594,7 @@ mod tests {
                     ("", Some("female")),
                 ] {
                     for family in ["Sample", ""] {
-                        let r = Recipient {
+                        let r = Recipient::from(crate::data::recipients::RecipientFields {
                             name: "Sam Sample".into(),
                             family_name: Some(family.into()),
                             honorific: Some(honorific.into()),
@@ -602,7 +602,7 @@ mod tests {
                             body: body.into(),
                             country: "FR".into(),
                             ..Default::default()
-                        };
+                        });
                         let s = salutation_in(&r, language).unwrap_or_default();
                         let o = signoff_in(&r, language).unwrap_or_default();
                         assert!(
@@ -628,11 +628,11 @@ mod tests {
 
     #[test]
     fn letter_languages_by_record_and_country() {
-        let mut r = Recipient {
+        let mut r = Recipient::from(crate::data::recipients::RecipientFields {
             body: "legislature".into(),
             country: "FR".into(),
             ..Default::default()
-        };
+        });
         assert_eq!(letter_language(&r), "fr");
         r.country = "AT".into();
         assert_eq!(letter_language(&r), "de");
@@ -647,12 +647,12 @@ mod tests {
 
     #[test]
     fn constituents_by_state_and_zip() {
-        let senator = Recipient {
+        let senator = Recipient::from(crate::data::recipients::RecipientFields {
             body: "us-senate".into(),
             country: "US".into(),
             region: Some("MA".into()),
             ..Default::default()
-        };
+        });
         let here = [
             "12 Elm Street".to_string(),
             "Springfield, MA 01101".to_string(),
@@ -660,11 +660,11 @@ mod tests {
         let there = ["1 Main St".to_string(), "Austin, TX 78701".to_string()];
         assert!(is_constituent(&senator, &here));
         assert!(!is_constituent(&senator, &there));
-        let mp = Recipient {
+        let mp = Recipient::from(crate::data::recipients::RecipientFields {
             body: "uk-commons".into(),
             country: "GB".into(),
             ..Default::default()
-        };
+        });
         assert!(!is_constituent(&mp, &["Leeds LS1 1AA".to_string()]));
     }
 

@@ -23,7 +23,7 @@ use crate::render::{self, Format};
 use crate::support::fs::{Batch, exists_error, is_stale_temporary};
 
 /// Letters per batch: files are synced and renamed together once per batch.
-pub const BATCH_LETTERS: usize = 256;
+pub const BATCH_LETTERS: usize = 1024;
 
 /// `2026-11-28_transplant-tourism-law_us-sen-ma-warren.txt`: sorts by date, never collides.
 /// Needs only names, so a run can name all its files before rendering any.

@@ -78,7 +78,7 @@ pub fn recipient_ids() -> Vec<CompletionCandidate> {
     };
     directory
         .current()
-        .map(|r| CompletionCandidate::new(&r.id).help(Some(r.name.clone().into())))
+        .map(|r| CompletionCandidate::new(&r.id).help(Some(r.name.to_string().into())))
         .collect()
 }
 

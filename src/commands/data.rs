@@ -210,7 +210,7 @@ fn status(json: bool, extra: &[PathBuf]) -> Result<i32> {
             source: parsed
                 .recipients
                 .iter()
-                .find_map(|r| r.source.clone())
+                .find_map(|r| r.source.as_deref().map(str::to_string))
                 .unwrap_or_else(|| "not stated".into()),
             age_days: age(&as_of),
             stale: age(&as_of).is_some_and(|a| a > stale_days),
@@ -397,7 +397,7 @@ fn current_ids(set: &DataSet) -> Result<Option<std::collections::BTreeSet<String
         return Ok(None);
     };
     let ids = match datasets::read_update(set.name)? {
-        Some(u) => u.recipients.into_iter().map(|r| r.id).collect(),
+        Some(u) => u.recipients.into_iter().map(|r| r.id.into()).collect(),
         None => {
             #[derive(serde::Deserialize)]
             struct Id {

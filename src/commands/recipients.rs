@@ -304,7 +304,7 @@ fn find_output(dir: &Directory, found: &recipients::find::Found, json: bool) -> 
                     JsonRecipient::from(*r).with_bills(super::bills::marks(r, &bills)),
                 )
                 .unwrap_or(serde_json::Value::Null);
-                if let Some(share) = found.shares.get(&r.id) {
+                if let Some(share) = found.shares.get(r.id.as_str()) {
                     v["share"] = serde_json::json!((share * 1000.0).round() / 1000.0);
                 }
                 v
@@ -335,7 +335,7 @@ fn find_output(dir: &Directory, found: &recipients::find::Found, json: bool) -> 
     for r in &found.recipients {
         let share = found
             .shares
-            .get(&r.id)
+            .get(r.id.as_str())
             .map(|s| format!("  ({:.0}% of the area)", (s * 100.0).max(1.0)))
             .unwrap_or_default();
         crate::outln!("{:<36} {}{share}", r.id, crate::conventions::describe(r));

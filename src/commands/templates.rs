@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::data::campaign::Campaign;
 use crate::data::profile::Profile;
-use crate::data::recipients::{Contact, Recipient};
+use crate::data::recipients::{ContactFields, Recipient, RecipientFields};
 use crate::data::templates::{self, Library, Template};
 use crate::error::{Error, Problem, Result, exit};
 use crate::letters;
@@ -168,7 +168,7 @@ pub fn sample_recipient(body: &str) -> Recipient {
         "eu-parliament" => ("BE", None, None, Some("MEP"), None),
         _ => ("GB", None, None, None, None),
     };
-    Recipient {
+    Recipient::from(RecipientFields {
         id: format!("sample-{body}"),
         name: "Sam Sample".into(),
         given_name: Some("Sam".into()),
@@ -187,12 +187,12 @@ pub fn sample_recipient(body: &str) -> Recipient {
         region: region.map(str::to_string),
         district: Some("1".into()),
         party: Some("Independent".into()),
-        contact: Contact {
+        contact: ContactFields {
             email: Some("sample@example.org".into()),
             ..Default::default()
         },
         ..Default::default()
-    }
+    })
 }
 
 /// Sample answers: defaults, first choices, or placeholder text.
@@ -331,7 +331,7 @@ pub fn samples(t: &Template) -> Vec<Recipient> {
         };
         for (country, region) in variants {
             let mut r = base.clone();
-            r.id = format!(
+            r.id = compact_str::format_compact!(
                 "{}-{}",
                 r.id,
                 region.unwrap_or(country).to_lowercase().replace(' ', "-")
@@ -422,7 +422,7 @@ fn translation_samples(t: &Template) -> Vec<Recipient> {
                 (None, "unknown"),
             ] {
                 let mut r = sample_recipient(audience);
-                r.id = format!("{}-{}-{gender}", r.id, country.to_lowercase());
+                r.id = compact_str::format_compact!("{}-{}-{gender}", r.id, country.to_lowercase());
                 r.country = (*country).into();
                 r.family_name = Some("Sample".into());
                 r.honorific = honorific.map(str::to_string);
@@ -531,7 +531,7 @@ fn check(paths: &[PathBuf], campaign_file: Option<&std::path::Path>) -> Result<i
             } else {
                 translation_samples(&t)
                     .into_iter()
-                    .map(|r| (r.body.clone(), r))
+                    .map(|r| (r.body.to_string(), r))
                     .collect()
             };
             for (audience, r) in &recipients {

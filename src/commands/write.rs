@@ -706,7 +706,7 @@ pub fn run(args: WriteArgs, sources: &Sources) -> Result<i32> {
     let wanted_language = s.language.clone();
     let language = letter_language(wanted_language.as_deref(), &library, template)?;
     if let Some(previous) = &s.previous_recipient
-        && let Some(other) = chosen.iter().find(|r| &r.id != previous)
+        && let Some(other) = chosen.iter().find(|r| r.id != previous)
     {
         eprintln!(
             "warning: the earlier letter went to `{previous}`, but this one goes to `{}`; check that you are following up the right letter",

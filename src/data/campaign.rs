@@ -299,7 +299,7 @@ pub const TOPICS: &[&str] = &[
 /// (a state legislator without a region, a city council) looks up `default`, never the federal
 /// asks about bills in Congress.
 pub fn place_of(r: &Recipient) -> (String, Role) {
-    let country = r.country.to_ascii_lowercase();
+    let country = r.country.to_ascii_lowercase().to_string();
     let region = r.region.as_deref().unwrap_or("").trim();
     let state = crate::data::import::us_state_code(region)
         .map(|c| format!("us-{}", c.to_ascii_lowercase()));

@@ -1234,10 +1234,12 @@ mod tests {
     fn recipients_who_need_different_letters_are_grouped() {
         let library = Library::load(&[]).unwrap();
         let all: Vec<&Template> = library.all().collect();
-        let who = |body: &str| Recipient {
-            id: body.into(),
-            body: body.into(),
-            ..Default::default()
+        let who = |body: &str| {
+            Recipient::from(crate::data::recipients::RecipientFields {
+                id: body.into(),
+                body: body.into(),
+                ..Default::default()
+            })
         };
         let (editor, regulator, senator, member, minister) = (
             who("media"),

@@ -17,7 +17,7 @@ use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
 
 use crate::conventions::describe;
 use crate::data::profile::Profile;
-use crate::data::recipients::{Directory, Filter, Recipient};
+use crate::data::recipients::{Directory, Filter, Recipient, RecipientFields};
 use crate::data::templates::{CommitteeHint, Template};
 use crate::error::{Error, Result};
 use crate::letters::Letter;
@@ -515,7 +515,7 @@ pub fn template<'a>(
     let primary = |t: &Template| {
         t.audience
             .first()
-            .is_some_and(|a| chosen.iter().all(|r| &r.body == a))
+            .is_some_and(|a| chosen.iter().all(|r| r.body == a))
     };
     let rank = |t: &Template| (!fits(t), t.follow_up, !primary(t));
     let mut ordered: Vec<&'a Template> = offered.iter().copied().filter(|t| fits(t)).collect();
@@ -819,7 +819,7 @@ fn find_mine(dir: &Directory) -> Result<(Vec<Recipient>, Vec<String>)> {
             Ok(found) => {
                 let mut notes = found.notes.clone();
                 for r in &found.recipients {
-                    if let Some(share) = found.shares.get(&r.id) {
+                    if let Some(share) = found.shares.get(r.id.as_str()) {
                         notes.push(ui(
                             "ui-postcode-share",
                             &[
@@ -938,7 +938,7 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<(Recipient, boo
         let id = crate::support::text::UniqueIds::new().next(&base, "recipient", |id| {
             dir.get(id).is_some() || chosen.iter().any(|c| c.id == id)
         });
-        let r = Recipient {
+        let r = Recipient::from(RecipientFields {
             id,
             name: name.trim().to_string(),
             salutation: salutation.map(|s| s.trim_end_matches(',').to_string()),
@@ -946,7 +946,7 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<(Recipient, boo
             organisation: organisation.clone(),
             body: kinds[k].0.to_string(),
             country: country.clone(),
-            contact: crate::data::recipients::Contact {
+            contact: crate::data::recipients::ContactFields {
                 email,
                 postal,
                 ..Default::default()
@@ -954,7 +954,7 @@ fn someone_else(dir: &Directory, chosen: &[Recipient]) -> Result<(Recipient, boo
             source: Some("entered by the user".into()),
             as_of: Some(crate::support::env::today_or_clock().to_string()),
             ..Default::default()
-        };
+        });
         let problems = crate::data::recipients::validate(&r);
         if !problems.is_empty() {
             for (_, message) in problems {

@@ -75,7 +75,7 @@ pub fn written_entry(
         event: ledger::Event::Written(ledger::Written {
             date: letter.date,
             template: letter.template_id.clone(),
-            recipient: letter.recipient.id.clone(),
+            recipient: letter.recipient.id.to_string(),
             name: crate::conventions::address_name(&letter.recipient),
             channels: channels(&formats),
             files: files.iter().map(|(_, p)| absolute(p)).collect(),

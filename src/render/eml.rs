@@ -82,7 +82,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>> {
                 ))
             })?;
             builder = builder.to(Mailbox::new(
-                Some(letter.recipient.name.clone()),
+                Some(letter.recipient.name.to_string()),
                 to_addr.clone(),
             ));
             to_addr

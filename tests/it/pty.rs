@@ -819,7 +819,8 @@ fn ctrl_c_after_the_letters_are_written_says_where_they_are() {
 /// after a second), and none with --quiet.
 #[test]
 fn a_long_write_shows_progress_unless_quiet() {
-    let recipients: String = (0..300)
+    // More letters than one batch (1,024): the bar moves when a batch is on the disk.
+    let recipients: String = (0..1100)
         .map(|i| {
             format!(
                 "- id: bench-{i:03}\n  name: Bench Recipient {i}\n  body: other\n  country: NZ\n  contact: {{email: bench{i}@example.org}}\n"
@@ -860,10 +861,10 @@ fn a_long_write_shows_progress_unless_quiet() {
     };
     let delay = [("OUTCRY_PROGRESS_DELAY_MS", "0")];
     let mut s = spawn_with(&t, &args("shown", false), &delay);
-    s.expect("/300 letters").unwrap();
+    s.expect("/1100 letters").unwrap();
     let rest = until_eof(&mut s);
     assert!(
-        rest.contains("Wrote 300 letters (300 files) to shown"),
+        rest.contains("Wrote 1100 letters (1100 files) to shown"),
         "{rest}"
     );
     let status = exit_code(&s);
@@ -872,10 +873,10 @@ fn a_long_write_shows_progress_unless_quiet() {
     let mut s = spawn_with(&t, &args("quiet", true), &delay);
     let all = until_eof(&mut s);
     assert!(
-        all.contains("Wrote 300 letters (300 files) to quiet"),
+        all.contains("Wrote 1100 letters (1100 files) to quiet"),
         "{all}"
     );
-    assert!(!all.contains("/300 letters"), "{all}");
+    assert!(!all.contains("/1100 letters"), "{all}");
 }
 
 /// Types in someone who is not in the lists ("Someone else"): `kind` is how many rows below

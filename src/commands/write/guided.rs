@@ -106,7 +106,7 @@ pub(super) fn run(
                 }
             }
             Step::Letters => {
-                s.draft.to = chosen.iter().map(|r| r.id.clone()).collect();
+                s.draft.to = chosen.iter().map(|r| r.id.to_string()).collect();
                 let refs: Vec<&Recipient> = chosen.iter().collect();
                 // Terms that ended and stale data (the staleness notes were shown already
                 // when the person chose whom to write to).
@@ -243,7 +243,7 @@ fn choose_letters<'l>(
             .then(|| {
                 let ids: BTreeSet<&String> = members
                     .iter()
-                    .filter_map(|r| s.draft.letters.get(&r.id))
+                    .filter_map(|r| s.draft.letters.get(r.id.as_str()))
                     .collect();
                 (ids.len() == 1)
                     .then(|| ids.into_iter().next().cloned())
@@ -300,7 +300,7 @@ fn choose_letters<'l>(
         .flat_map(|g| {
             g.members
                 .iter()
-                .map(|&i| (chosen[i].id.clone(), g.template.id.clone()))
+                .map(|&i| (chosen[i].id.to_string(), g.template.id.clone()))
         })
         .collect();
     save_draft(s);
@@ -577,7 +577,7 @@ pub(super) fn end_of_road(
                 let entries: Vec<Reach> = with(formats[0])
                     .into_iter()
                     .map(|i| Reach {
-                        name: chosen[i].name.clone(),
+                        name: chosen[i].name.to_string(),
                         files: formats
                             .iter()
                             .filter(|f| plan.formats(i).contains(**f))

@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::Imported;
-use crate::data::recipients::{Contact, Office, Recipient, check_email, has_street_line};
+use crate::data::recipients::{
+    ContactFields, Office, Recipient, RecipientFields, check_email, has_street_line,
+};
 use crate::error::{Error, Result};
 use crate::support::text::{UniqueIds, slug_or};
 
@@ -243,7 +245,7 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
             ));
         }
         let phone = offices.iter().find_map(|o| o.phone.clone());
-        let contact = Contact {
+        let contact = ContactFields {
             email: own,
             postal,
             phone,
@@ -269,7 +271,7 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
         } else {
             format!("{dept} ({} circonscription)", ordinal_fr(&circo))
         };
-        imported.recipients.push(Recipient {
+        imported.recipients.push(Recipient::from(RecipientFields {
             id,
             name,
             given_name: Some(first.to_string()).filter(|s| !s.is_empty()),
@@ -295,7 +297,7 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
             contact,
             ids: other,
             ..Default::default()
-        });
+        }));
     }
     imported.attribution = format!(
         "Assemblée nationale – data.assemblee-nationale.fr{} (Licence Ouverte 2.0).",

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::{Imported, parse_yaml, string_or_number, us_state_name};
 use crate::data::recipients::find::CAPITOL_SWITCHBOARD;
-use crate::data::recipients::{Contact, Recipient};
+use crate::data::recipients::{ContactFields, Recipient, RecipientFields};
 use crate::error::{Error, Result};
 use crate::support::text::slug;
 
@@ -338,7 +338,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
                 continue;
             }
         };
-        let mut contact = Contact {
+        let mut contact = ContactFields {
             offices: offices_of.remove(&leg.id.bioguide).unwrap_or_default(),
             email: None, // Congress publishes no member email addresses.
             postal: term
@@ -379,7 +379,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
         }
         let mut ids = BTreeMap::new();
         ids.insert("bioguide".to_string(), leg.id.bioguide.clone());
-        imported.recipients.push(Recipient {
+        imported.recipients.push(Recipient::from(RecipientFields {
             id,
             name: display,
             given_name: Some(leg.name.first.clone()),
@@ -396,7 +396,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             term_end: Some(term.end.clone()),
             ids,
             ..Default::default()
-        });
+        }));
     }
     Ok(imported)
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::{Imported, decode_text};
-use crate::data::recipients::{Contact, Recipient, check_email};
+use crate::data::recipients::{ContactFields, Recipient, RecipientFields, check_email};
 use crate::error::{Error, Result};
 use crate::support::text::slug;
 
@@ -127,7 +127,7 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
         let country_name = c_country.map(get).unwrap_or_default();
         let country = eu_country_code(&country_name).unwrap_or("EU").to_string();
         let website = c_home.map(get).filter(|u| u.starts_with("http"));
-        let contact = Contact {
+        let contact = ContactFields {
             email: emails.first().cloned(),
             website,
             ..Default::default()
@@ -140,7 +140,7 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
         }
         let mut ids = BTreeMap::new();
         ids.insert("europarl".into(), get(c_id));
-        imported.recipients.push(Recipient {
+        imported.recipients.push(Recipient::from(RecipientFields {
             id: format!("eu-mep-{}-{}", get(c_id), slug(&name)),
             name,
             given_name: Some(get(c_given)).filter(|s| !s.is_empty()),
@@ -159,7 +159,7 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
             contact,
             ids,
             ..Default::default()
-        });
+        }));
     }
     Ok(imported)
 }

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::{Imported, decode_text};
-use crate::data::recipients::{Contact, Recipient, check_email};
+use crate::data::recipients::{ContactFields, Recipient, RecipientFields, check_email};
 use crate::error::{Error, Result};
 use crate::support::text::slug_or;
 
@@ -182,7 +182,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
         }
         let mut ids = BTreeMap::new();
         ids.insert("europarl".into(), id.clone());
-        imported.recipients.push(Recipient {
+        imported.recipients.push(Recipient::from(RecipientFields {
             id: format!("eu-mep-{id}-{}", slug_or(&name, "mep")),
             name,
             given_name: Some(given).filter(|s| !s.is_empty()),
@@ -196,7 +196,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             country: state.map(|s| s.1).unwrap_or("EU").into(),
             party: Some(get("group")).filter(|g| !g.is_empty()),
             committees,
-            contact: Contact {
+            contact: ContactFields {
                 email: Some(email),
                 website,
                 ..Default::default()
@@ -205,7 +205,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             gender: genders.get(&id).cloned(),
             ids,
             ..Default::default()
-        });
+        }));
     }
     Ok(imported)
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::{Imported, decode_text};
-use crate::data::recipients::{Contact, Recipient, check_email};
+use crate::data::recipients::{ContactFields, Recipient, RecipientFields, check_email};
 use crate::error::{Error, Result};
 use crate::support::text::{UniqueIds, slug};
 
@@ -151,7 +151,7 @@ pub(super) fn import(paths: &[PathBuf], opts: &CsvOptions) -> Result<Imported> {
         };
         let base = get("id").map(|s| slug(&s)).unwrap_or_else(|| slug(&name));
         let id = ids.next(&base, "recipient", |_| false);
-        let contact = Contact {
+        let contact = ContactFields {
             email,
             postal: get("postal")
                 .map(|p| {
@@ -167,7 +167,7 @@ pub(super) fn import(paths: &[PathBuf], opts: &CsvOptions) -> Result<Imported> {
             shared: Default::default(),
             offices: Vec::new(),
         };
-        let r = Recipient {
+        let r = Recipient::from(RecipientFields {
             id,
             name,
             given_name: get("given_name"),
@@ -186,7 +186,7 @@ pub(super) fn import(paths: &[PathBuf], opts: &CsvOptions) -> Result<Imported> {
             party: get("party"),
             contact,
             ..Default::default()
-        };
+        });
         let problems = crate::data::recipients::validate(&r);
         if let Some((_, why)) = problems.first() {
             imported.skipped.push(format!("line {line}: {why}"));

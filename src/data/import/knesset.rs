@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::Imported;
-use crate::data::recipients::{Contact, Recipient, check_email};
+use crate::data::recipients::{ContactFields, Recipient, RecipientFields, check_email};
 use crate::error::{Error, Result};
 use crate::support::text::{UniqueIds, slug_or};
 
@@ -225,7 +225,7 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
         let id = ids.next(&base, &format!("il-mk-{person_id}"), |_| false);
         let mut other = BTreeMap::new();
         other.insert("knesset_person".to_string(), person_id.to_string());
-        imported.recipients.push(Recipient {
+        imported.recipients.push(Recipient::from(RecipientFields {
             id,
             name: name.clone(),
             given_name: Some(first.to_string()).filter(|s| !s.is_empty()),
@@ -243,13 +243,13 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
             country: "IL".into(),
             party: faction.get(person_id).cloned(),
             committees: committees.remove(person_id).unwrap_or_default(),
-            contact: Contact {
+            contact: ContactFields {
                 email: Some(email),
                 ..Default::default()
             },
             ids: other,
             ..Default::default()
-        });
+        }));
     }
     if latest.len() >= 10 {
         imported.data_date = Some((

@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::Imported;
-use crate::data::recipients::{Contact, Office, Recipient, check_email, has_street_line};
+use crate::data::recipients::{
+    ContactFields, Office, Recipient, RecipientFields, check_email, has_street_line,
+};
 use crate::error::{Error, Result};
 use crate::support::text::slug_or;
 
@@ -182,7 +184,7 @@ pub(super) fn import_lords(paths: &[PathBuf]) -> Result<Imported> {
             .addresses
             .iter()
             .find(|a| a.kind == "External or private office" && check_email(&a.email).is_ok());
-        let mut contact = Contact::default();
+        let mut contact = ContactFields::default();
         if let Some(o) = office {
             contact.postal = o.lines.clone();
             if !o.postcode.is_empty() {
@@ -271,7 +273,7 @@ pub(super) fn import_lords(paths: &[PathBuf]) -> Result<Imported> {
         let id = ids.next(&base, &format!("uk-peer-{}", m.id), |_| false);
         let mut other = BTreeMap::new();
         other.insert("parliament_member_id".to_string(), m.id.clone());
-        imported.recipients.push(Recipient {
+        imported.recipients.push(Recipient::from(RecipientFields {
             id,
             salutation: Some(peer_salutation(&m.display_as)),
             name: m.display_as.clone(),
@@ -289,7 +291,7 @@ pub(super) fn import_lords(paths: &[PathBuf]) -> Result<Imported> {
             contact,
             ids: other,
             ..Default::default()
-        });
+        }));
     }
     imported.notes.push(format!(
         "{shared_email} peers publish no email of their own: they have the House of Lords' shared enquiry address, marked as shared"

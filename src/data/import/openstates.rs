@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::{Imported, parse_yaml, string_or_number, us_state_name};
-use crate::data::recipients::{Contact, Recipient, check_email};
+use crate::data::recipients::{ContactFields, Recipient, RecipientFields, check_email};
 use crate::error::{Error, Result};
 use crate::support::text::{UniqueIds, slug};
 
@@ -201,7 +201,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
         };
         let mut ids = BTreeMap::new();
         ids.insert("openstates".into(), p.id.clone());
-        let contact = Contact {
+        let contact = ContactFields {
             email,
             postal,
             phone: capitol.and_then(|o| o.voice.clone()),
@@ -224,7 +224,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
                 .push(format!("{}: no contact details", p.name));
             continue;
         }
-        imported.recipients.push(Recipient {
+        imported.recipients.push(Recipient::from(RecipientFields {
             id,
             name: p.name.clone(),
             given_name: p.given_name.clone(),
@@ -243,7 +243,7 @@ pub(super) fn import(paths: &[PathBuf], as_of: &str) -> Result<Imported> {
             contact,
             ids,
             ..Default::default()
-        });
+        }));
     }
     Ok(imported)
 }

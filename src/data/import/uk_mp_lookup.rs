@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::{Imported, read};
-use crate::data::recipients::{Contact, Recipient, check_email};
+use crate::data::recipients::{ContactFields, Recipient, RecipientFields, check_email};
 use crate::error::{Error, Result};
 use crate::support::text::slug;
 
@@ -135,7 +135,7 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
         let mut parts: Vec<&str> = name.split_whitespace().collect();
         let family = parts.pop().map(str::to_string);
         let given = parts.first().map(|g| g.to_string());
-        imported.recipients.push(Recipient {
+        imported.recipients.push(Recipient::from(RecipientFields {
             id,
             name: name.clone(),
             given_name: given,
@@ -151,7 +151,7 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
             party: Some(r.party_text.clone()),
             contact: {
                 let (offices, phone) = contacts.remove(&r.member_id).unwrap_or_default();
-                Contact {
+                ContactFields {
                     email,
                     postal: COMMONS_POSTAL.iter().map(|s| s.to_string()).collect(),
                     phone,
@@ -161,7 +161,7 @@ pub(super) fn import(paths: &[PathBuf]) -> Result<Imported> {
             },
             ids,
             ..Default::default()
-        });
+        }));
     }
     let without = imported
         .recipients

@@ -559,7 +559,7 @@ pub fn by_postcode<'a>(dir: &'a Directory, postcode: &uk_postcodes::Postcode) ->
             for (c, share) in &candidates {
                 match mp_for(dir, c) {
                     Some(r) => {
-                        found.shares.insert(r.id.clone(), *share);
+                        found.shares.insert(r.id.to_string(), *share);
                         found.recipients.push(r);
                     }
                     None => found

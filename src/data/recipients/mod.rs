@@ -11,135 +11,25 @@
 
 pub mod datasets;
 pub mod find;
+pub mod record;
 pub mod store;
 pub mod uk_postcodes;
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Problem, Result, problems_error, yaml_location, yaml_reason};
 
-/// One person or office a letter can be addressed to.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Recipient {
-    /// Stable identifier used with `--to` (lower-case letters, digits and dashes).
-    pub id: String,
-    /// Display name, e.g. "Elizabeth Warren" or "Alex Baker".
-    pub name: String,
-    /// Given (first) name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub given_name: Option<String>,
-    /// Family (last) name, used in salutations such as "Dear Senator Warren".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub family_name: Option<String>,
-    /// Form of address placed before the family name: "Senator", "Representative", "Dr".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub honorific: Option<String>,
-    /// Letters after the name, e.g. "MP" or "MEP".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub post_nominal: Option<String>,
-    /// An explicit salutation that overrides the derived one ("Dear Sir or Madam").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub salutation: Option<String>,
-    /// `female` or `male`, where the source gives it (the Knesset's `GenderDesc`, the
-    /// Assemblée's civility): languages whose salutations are gendered use it ("Madame la
-    /// Députée", "Sehr geehrter Herr ..."). Never guessed from a name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gender: Option<String>,
-    /// The language to write to them in, a BCP 47 tag (`fr`, `he`), when it is not the one
-    /// their country gives (see `conventions::letter_language`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    /// What they do, e.g. "United States Senator for Massachusetts".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// The organisation they belong to, for recipients outside a legislature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub organisation: Option<String>,
-    /// Which body they sit in or belong to; one of [`BODIES`].
-    pub body: String,
-    /// ISO 3166-1 alpha-2 country code, upper case ("US", "GB").
-    pub country: String,
-    /// State, nation or region ("MA", "South East").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    /// District or constituency ("14", "Aldershot").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub district: Option<String>,
-    /// Local areas (councils, towns) the seat covers, for finding "my" representative.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub areas: Vec<String>,
-    /// Party or group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<String>,
-    /// Committees, as "CODE: Name" or plain names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub committees: Vec<String>,
-    /// How to reach them.
-    #[serde(default)]
-    pub contact: Contact,
-    /// Where this record came from (dataset, URL).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// The date the source data was current (YYYY-MM-DD).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<String>,
-    /// The last day of the current term (YYYY-MM-DD), where the source gives one. From that day
-    /// on the person is not presented as current (see [`Directory::current`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub term_end: Option<String>,
-    /// Identifiers in other datasets (bioguide, member_id, ...).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub ids: BTreeMap<String, String>,
-}
-
-/// The channels by which a recipient can be reached. Any may be missing; never guessed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Contact {
-    /// A published email address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Postal address lines, postcode included.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub postal: Vec<String>,
-    /// Office phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    /// URL of a web contact form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact_form: Option<String>,
-    /// Official website.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
-    /// Local (district or constituency) offices; a letter to one often arrives sooner.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub offices: Vec<Office>,
-    /// Channels that reach a shared office rather than the person: channel (`email`, `postal`,
-    /// `phone` or `contact_form`) → whose office it is, e.g. `email: House of Lords members'
-    /// enquiry address`. Shown with the channel wherever it is listed.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub shared: BTreeMap<String, String>,
-}
+pub use record::{
+    Contact, ContactDetails, ContactFields, Details, Office, Recipient, RecipientFields, Text,
+};
 
 /// The channels [`Contact::shared`] may name.
 pub const SHARED_CHANNELS: &[&str] = &["email", "postal", "phone", "contact_form"];
-
-/// A local office of a representative.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Office {
-    /// Where it is (a town), for choosing one.
-    pub name: String,
-    /// Postal address lines.
-    pub postal: Vec<String>,
-    /// Phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-}
 
 impl Contact {
     /// The postal address to print on a letter from `sender_address`: the local office in the
@@ -307,15 +197,18 @@ fn parse_builtin(name: &str, json: &str) -> Result<ParsedFile> {
         ))
         .hint("this is a bug in outcry; please report it")
     })?;
+    // The file's defaults are shared by its records, not copied into each.
+    let source: Option<Arc<str>> = file.source.as_deref().map(Arc::from);
+    let as_of: Option<Arc<str>> = file.as_of.as_deref().map(Arc::from);
     let recipients = file
         .recipients
         .into_iter()
         .map(|mut r| {
             if r.source.is_none() {
-                r.source = file.source.clone();
+                r.source = source.clone();
             }
             if r.as_of.is_none() {
-                r.as_of = file.as_of.clone();
+                r.as_of = as_of.clone();
             }
             r
         })
@@ -336,15 +229,17 @@ fn parse_builtin(name: &str, json: &str) -> Result<ParsedFile> {
 
 /// Turns a data update (see [`datasets`]) into a loaded file.
 fn parse_update(set: &datasets::DataSet, update: datasets::UpdateFile) -> ParsedFile {
+    let source: Arc<str> = Arc::from(update.source.as_str());
+    let as_of: Arc<str> = Arc::from(update.as_of.as_str());
     let recipients = update
         .recipients
         .into_iter()
         .map(|mut r| {
             if r.source.is_none() {
-                r.source = Some(update.source.clone());
+                r.source = Some(source.clone());
             }
             if r.as_of.is_none() {
-                r.as_of = Some(update.as_of.clone());
+                r.as_of = Some(as_of.clone());
             }
             r
         })
@@ -388,7 +283,7 @@ pub struct Directory {
     /// Provenance of the files loaded.
     pub provenance: Vec<Provenance>,
     /// Id → index in `recipients`.
-    by_id: HashMap<String, usize>,
+    by_id: IdIndex,
     /// Lower-cased ids in other datasets (bioguide, member_id, ...) → index.
     by_other_id: HashMap<String, usize>,
     /// Per recipient, the index in `provenance` of the file it came from.
@@ -397,6 +292,43 @@ pub struct Directory {
     zips: Option<find::ZipTable>,
     /// Term ends as of "today", worked out by [`Directory::apply_terms`].
     terms: Terms,
+}
+
+/// Id → index in a directory's `recipients`, without a second copy of each id: the table
+/// holds indices, hashed and compared by the id of the record each points at (a
+/// `hashbrown::HashTable`, 8 bytes a record where a map from ids took 32 and more).
+#[derive(Debug, Default)]
+struct IdIndex {
+    table: hashbrown::HashTable<usize>,
+    hasher: std::hash::RandomState,
+}
+
+impl IdIndex {
+    fn hash(&self, id: &str) -> u64 {
+        self.hasher.hash_one(id)
+    }
+
+    /// The index of the record with id `id`.
+    fn get(&self, recipients: &[Recipient], id: &str) -> Option<usize> {
+        self.table
+            .find(self.hash(id), |&i| recipients[i].id == id)
+            .copied()
+    }
+
+    /// Adds record `i`, whose id is not in the table yet.
+    fn insert(&mut self, recipients: &[Recipient], i: usize) {
+        let hash = self.hash(&recipients[i].id);
+        let hasher = &self.hasher;
+        self.table
+            .insert_unique(hash, i, |&j| hasher.hash_one(recipients[j].id.as_str()));
+    }
+
+    /// Makes room for `n` more records.
+    fn reserve(&mut self, recipients: &[Recipient], n: usize) {
+        let hasher = &self.hasher;
+        self.table
+            .reserve(n, |&j| hasher.hash_one(recipients[j].id.as_str()));
+    }
 }
 
 /// Whose terms have ended, as of the day they were worked out.
@@ -446,7 +378,7 @@ impl Directory {
             // Records go straight into the directory as they are read, so a large file is
             // never held twice; a file with any problem fails the whole load.
             let file = dir.provenance.len();
-            let (problems, provenance) = read_file(path, &text, &mut |r| dir.insert(r, file));
+            let (problems, provenance) = read_file(path, &text, &mut FileInto(&mut dir, file));
             if !problems.is_empty() {
                 return Err(problems_error(
                     &format!("recipients file `{}` is invalid", path.display()),
@@ -496,7 +428,7 @@ impl Directory {
         }
         terms.ended = ended
             .into_iter()
-            .filter(|&i| !terms.bodies.contains_key(&self.recipients[i].body))
+            .filter(|&i| !terms.bodies.contains_key(self.recipients[i].body.as_str()))
             .collect();
         self.terms = terms;
     }
@@ -513,9 +445,8 @@ impl Directory {
 
     /// Whether `r`'s own term has ended (and their body goes on without them).
     pub fn term_ended(&self, r: &Recipient) -> bool {
-        self.by_id
-            .get(&r.id)
-            .is_some_and(|i| self.terms.ended.contains(i))
+        self.index_of(&r.id)
+            .is_some_and(|i| self.terms.ended.contains(&i))
     }
 
     /// Those whose own term has ended, in load order.
@@ -549,8 +480,9 @@ impl Directory {
         self.recipients
             .iter()
             .filter(|r| r.body == body)
-            .filter_map(|r| r.as_of.clone())
+            .filter_map(|r| r.as_of.as_deref())
             .min()
+            .map(str::to_string)
     }
 
     /// Adds a file's records; one with a known id replaces the earlier record in place.
@@ -562,20 +494,27 @@ impl Directory {
         self.provenance.push(parsed.provenance);
     }
 
+    /// Makes room for `n` more records.
+    fn reserve(&mut self, n: usize) {
+        self.recipients.reserve(n);
+        self.origin.reserve(n);
+        self.by_id.reserve(&self.recipients, n);
+    }
+
     /// Adds one record from file number `file` (in load order), or replaces the earlier
     /// record with its id in place.
     fn insert(&mut self, r: Recipient, file: usize) {
-        let i = match self.by_id.get(&r.id) {
-            Some(&i) => {
+        let i = match self.index_of(&r.id) {
+            Some(i) => {
                 self.recipients[i] = r;
                 self.origin[i] = file;
                 i
             }
             None => {
                 let i = self.recipients.len();
-                self.by_id.insert(r.id.clone(), i);
                 self.recipients.push(r);
                 self.origin.push(file);
+                self.by_id.insert(&self.recipients, i);
                 i
             }
         };
@@ -590,10 +529,14 @@ impl Directory {
     /// case). Constant time.
     pub fn get(&self, id: &str) -> Option<&Recipient> {
         let want = id.trim();
-        self.by_id
-            .get(want)
-            .or_else(|| self.by_other_id.get(&want.to_ascii_lowercase()))
-            .map(|&i| &self.recipients[i])
+        self.index_of(want)
+            .or_else(|| self.by_other_id.get(&want.to_ascii_lowercase()).copied())
+            .map(|i| &self.recipients[i])
+    }
+
+    /// The index in `recipients` of the record with exactly this id.
+    fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(&self.recipients, id)
     }
 
     /// Looks up each id, once each, failing with suggestions for the first unknown one.
@@ -700,7 +643,7 @@ impl Directory {
     ) -> Vec<&str> {
         let mut files: Vec<usize> = shown
             .into_iter()
-            .filter_map(|r| self.by_id.get(&r.id).map(|&i| self.origin[i]))
+            .filter_map(|r| self.index_of(&r.id).map(|i| self.origin[i]))
             .collect();
         files.sort_unstable();
         files.dedup();
@@ -722,7 +665,7 @@ impl Directory {
             .terms
             .bodies
             .keys()
-            .filter_map(|b| self.recipients.iter().find(|r| &r.body == b))
+            .filter_map(|b| self.recipients.iter().find(|r| r.body == b))
             .collect();
         let mut out: Vec<String> = self
             .warnings_for(firsts)
@@ -741,10 +684,11 @@ impl Directory {
         let mut files = Vec::new();
         let mut bodies: Vec<&str> = Vec::new();
         for r in shown {
-            if let Some(&i) = self.by_id.get(&r.id) {
+            if let Some(i) = self.index_of(&r.id) {
                 files.push(self.origin[i]);
             }
-            if self.terms.bodies.contains_key(&r.body) && !bodies.contains(&r.body.as_str()) {
+            if self.terms.bodies.contains_key(r.body.as_str()) && !bodies.contains(&r.body.as_str())
+            {
                 bodies.push(&r.body);
             }
             if self.term_ended(r) {
@@ -753,7 +697,7 @@ impl Directory {
                     r.name,
                     r.role.as_deref().map(|role| format!(" as {role}")).unwrap_or_default(),
                     r.term_end.as_deref().unwrap_or("?"),
-                    self.by_id.get(&r.id).map(|&i| self.how_to_refresh(self.origin[i])).unwrap_or_default()
+                    self.index_of(&r.id).map(|i| self.how_to_refresh(self.origin[i])).unwrap_or_default()
                 ));
             }
         }
@@ -951,7 +895,7 @@ pub struct ParsedFile {
 /// Parses and validates a recipients file. Never fails: problems are collected.
 pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
     let mut recipients = Vec::new();
-    let (problems, provenance) = read_file(path, text, &mut |r| recipients.push(r));
+    let (problems, provenance) = read_file(path, text, &mut recipients);
     if problems
         .iter()
         .any(|p| p.message.starts_with("not valid YAML"))
@@ -977,11 +921,7 @@ const RECORDS_PER_PIECE: usize = 256;
 /// the file-level fields around it on their own: memory stays small for a file of any size.
 /// Anything the pieces cannot be read as (an anchor used across pieces, a list in flow style,
 /// a syntax error) is read as one document instead, which also reports the error exactly.
-fn read_file(
-    path: &Path,
-    text: &str,
-    keep: &mut dyn FnMut(Recipient),
-) -> (Vec<Problem>, Provenance) {
+fn read_file(path: &Path, text: &str, keep: &mut dyn Keep) -> (Vec<Problem>, Provenance) {
     let mut reader = Reader {
         path,
         text,
@@ -1009,20 +949,26 @@ fn read_file(
         };
         return (vec![problem], provenance);
     }
-    let layout = list_layout(text);
-    let framed = layout.as_ref().and_then(|l| Some((l, frame(text, l)?)));
-    let done = match framed {
-        Some((l, file)) => {
-            reader.starts = l.starts.clone();
-            reader.source = file.source;
-            reader.as_of = file.as_of;
+    let mut layout = list_layout(text);
+    if let Some(l) = &layout {
+        // Room for every record at once: a list that grows by doubling leaves its earlier,
+        // smaller copies behind in the heap.
+        reader.keep.expect(l.starts.len());
+        reader.seen.reserve(l.starts.len());
+    }
+    let framed = layout.as_ref().and_then(|l| frame(text, l));
+    let done = match (&mut layout, framed) {
+        (Some(l), Some(file)) => {
+            reader.starts = std::mem::take(&mut l.starts);
+            reader.source = file.source.map(Arc::from);
+            reader.as_of = file.as_of.map(Arc::from);
             provenance.licence = file.licence;
             provenance.attribution = file.attribution;
             read_pieces(&mut reader, l)
         }
-        None => 0,
+        _ => 0,
     };
-    if layout.as_ref().is_none_or(|l| done < l.starts.len()) {
+    if layout.as_ref().is_none_or(|l| done < l.offsets.len()) {
         match read_whole(&mut reader, done) {
             Ok(file) if done == 0 => {
                 provenance.licence = file.licence;
@@ -1037,7 +983,8 @@ fn read_file(
 }
 
 /// Where the list of records is in a file: the 1-based line of each record's `- ` and the
-/// byte offset of each of those lines, plus the offset just past the list.
+/// byte offset of each of those lines, plus the offset just past the list. (The lines go to
+/// the [`Reader`] when the list is read in pieces.)
 struct Layout {
     starts: Vec<usize>,
     offsets: Vec<usize>,
@@ -1105,7 +1052,7 @@ fn frame(text: &str, layout: &Layout) -> Option<RecipientFile> {
 /// Reads the list piece by piece; returns how many records were read (all of them, unless a
 /// piece could not be read on its own).
 fn read_pieces(reader: &mut Reader, layout: &Layout) -> usize {
-    let count = layout.starts.len();
+    let count = layout.offsets.len();
     let mut done = 0;
     while done < count {
         let upto = (done + RECORDS_PER_PIECE).min(count);
@@ -1167,8 +1114,8 @@ fn read_whole(reader: &mut Reader, skip: usize) -> std::result::Result<Recipient
     } = file;
     if skip == 0 {
         reader.starts = record_start_lines(reader.text);
-        reader.source = source;
-        reader.as_of = as_of;
+        reader.source = source.map(Arc::from);
+        reader.as_of = as_of.map(Arc::from);
     }
     for (i, value) in values.into_iter().enumerate().skip(skip) {
         reader.record(i, value);
@@ -1180,6 +1127,37 @@ fn read_whole(reader: &mut Reader, skip: usize) -> std::result::Result<Recipient
     })
 }
 
+/// Where [`read_file`] puts the good records of a file.
+trait Keep {
+    /// About `n` records are coming (the number of `- ` lines of the list).
+    fn expect(&mut self, n: usize);
+    /// A record that passed every check.
+    fn keep(&mut self, r: Recipient);
+}
+
+impl Keep for Vec<Recipient> {
+    fn expect(&mut self, n: usize) {
+        self.reserve(n);
+    }
+
+    fn keep(&mut self, r: Recipient) {
+        self.push(r);
+    }
+}
+
+/// The records of file number `.1` (in load order), going straight into a directory.
+struct FileInto<'d>(&'d mut Directory, usize);
+
+impl Keep for FileInto<'_> {
+    fn expect(&mut self, n: usize) {
+        self.0.reserve(n);
+    }
+
+    fn keep(&mut self, r: Recipient) {
+        self.0.insert(r, self.1);
+    }
+}
+
 /// Checks records one by one and keeps the good ones.
 struct Reader<'t, 'k> {
     path: &'t Path,
@@ -1187,14 +1165,14 @@ struct Reader<'t, 'k> {
     /// 1-based line of each record's start.
     starts: Vec<usize>,
     /// File-level defaults.
-    source: Option<String>,
-    as_of: Option<String>,
+    source: Option<Arc<str>>,
+    as_of: Option<Arc<str>>,
     /// Ids seen so far → record number.
-    seen: HashMap<String, usize>,
+    seen: HashMap<Text, usize>,
     problems: Vec<Problem>,
     /// The oldest `as_of` of the records kept.
     oldest: Option<String>,
-    keep: &'k mut dyn FnMut(Recipient),
+    keep: &'k mut dyn Keep,
 }
 
 impl Reader<'_, '_> {
@@ -1228,7 +1206,7 @@ impl Reader<'_, '_> {
         }
         // Data files use codes: only case and `UK` are forgiven here (names are for people typing).
         let up = r.country.trim().to_uppercase();
-        r.country = if up == "UK" { "GB".into() } else { up };
+        r.country = if up == "UK" { "GB".into() } else { up.into() };
         let field_line = |field: &str| {
             start
                 .and_then(|s| find_key_line(text, s, end, field))
@@ -1247,12 +1225,12 @@ impl Reader<'_, '_> {
             self.seen.insert(r.id.clone(), i + 1);
         }
         if found.is_empty() {
-            if let Some(d) = &r.as_of
-                && self.oldest.as_ref().is_none_or(|o| d < o)
+            if let Some(d) = r.as_of.as_deref()
+                && self.oldest.as_deref().is_none_or(|o| d < o)
             {
-                self.oldest = Some(d.clone());
+                self.oldest = Some(d.to_string());
             }
-            (self.keep)(r);
+            self.keep.keep(r);
         } else {
             self.problems.extend(found);
         }
@@ -1286,22 +1264,22 @@ pub fn check_lines(r: &Recipient) -> Vec<(&'static str, String)> {
         ("country", &r.country),
     ];
     for (field, value) in [
-        ("given_name", &r.given_name),
-        ("family_name", &r.family_name),
-        ("honorific", &r.honorific),
-        ("post_nominal", &r.post_nominal),
-        ("salutation", &r.salutation),
-        ("role", &r.role),
-        ("organisation", &r.organisation),
-        ("region", &r.region),
-        ("district", &r.district),
-        ("party", &r.party),
-        ("source", &r.source),
-        ("as_of", &r.as_of),
-        ("email", &r.contact.email),
-        ("phone", &r.contact.phone),
-        ("contact_form", &r.contact.contact_form),
-        ("website", &r.contact.website),
+        ("given_name", r.given_name.as_deref()),
+        ("family_name", r.family_name.as_deref()),
+        ("honorific", r.honorific.as_deref()),
+        ("post_nominal", r.post_nominal.as_deref()),
+        ("salutation", r.salutation.as_deref()),
+        ("role", r.role.as_deref()),
+        ("organisation", r.organisation.as_deref()),
+        ("region", r.region.as_deref()),
+        ("district", r.district.as_deref()),
+        ("party", r.party.as_deref()),
+        ("source", r.source.as_deref()),
+        ("as_of", r.as_of.as_deref()),
+        ("email", r.contact.email.as_deref()),
+        ("phone", r.contact.phone.as_deref()),
+        ("contact_form", r.contact.contact_form.as_deref()),
+        ("website", r.contact.website.as_deref()),
     ] {
         if let Some(v) = value {
             lines.push((field, v));
@@ -1413,7 +1391,10 @@ fn validate_fields(r: &Recipient, out: &mut Vec<(&'static str, String)>) {
             format!("language `{l}` is not a language tag such as `fr`, `de` or `he`"),
         ));
     }
-    for (field, date) in [("as_of", &r.as_of), ("term_end", &r.term_end)] {
+    for (field, date) in [
+        ("as_of", r.as_of.as_deref()),
+        ("term_end", r.term_end.as_deref()),
+    ] {
         if let Some(date) = date
             && date.parse::<jiff::civil::Date>().is_err()
         {
@@ -1617,7 +1598,6 @@ mod tests {
     /// The file read as one document, the way it was always read.
     fn read_as_one(text: &str) -> ParsedFile {
         let mut recipients = Vec::new();
-        let mut keep = |r| recipients.push(r);
         let mut reader = Reader {
             path: Path::new("x.yaml"),
             text,
@@ -1627,7 +1607,7 @@ mod tests {
             seen: HashMap::new(),
             problems: Vec::new(),
             oldest: None,
-            keep: &mut keep,
+            keep: &mut recipients,
         };
         let file = read_whole(&mut reader, 0).unwrap();
         let problems = std::mem::take(&mut reader.problems);
@@ -1715,7 +1695,7 @@ mod tests {
     }
 
     fn read_as_one_error(text: &str) -> String {
-        let mut keep = |_| {};
+        let mut keep = Vec::new();
         let mut reader = Reader {
             path: Path::new("x.yaml"),
             text,
