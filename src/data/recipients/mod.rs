@@ -287,7 +287,7 @@ pub struct Directory {
     /// Lower-cased ids in other datasets (bioguide, member_id, ...) → index.
     by_other_id: HashMap<String, usize>,
     /// Per recipient, the index in `provenance` of the file it came from.
-    origin: Vec<usize>,
+    origin: Vec<Origin>,
     /// The ZIP → district table, when one other than the built-in one was loaded.
     zips: Option<find::ZipTable>,
     /// Term ends as of "today", worked out by [`Directory::apply_terms`].
@@ -329,6 +329,14 @@ impl IdIndex {
         self.table
             .reserve(n, |&j| hasher.hash_one(recipients[j].id.as_str()));
     }
+}
+
+/// Where a record of a [`Directory`] came from: the file (its index in `provenance`) and its
+/// record number in that file (from 1).
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    file: u32,
+    record: u32,
 }
 
 /// Whose terms have ended, as of the day they were worked out.
@@ -488,8 +496,8 @@ impl Directory {
     /// Adds a file's records; one with a known id replaces the earlier record in place.
     pub fn add(&mut self, parsed: ParsedFile) {
         let file = self.provenance.len();
-        for r in parsed.recipients {
-            self.insert(r, file);
+        for (k, r) in parsed.recipients.into_iter().enumerate() {
+            self.insert(r, file, k + 1);
         }
         self.provenance.push(parsed.provenance);
     }
@@ -501,19 +509,24 @@ impl Directory {
         self.by_id.reserve(&self.recipients, n);
     }
 
-    /// Adds one record from file number `file` (in load order), or replaces the earlier
-    /// record with its id in place.
-    fn insert(&mut self, r: Recipient, file: usize) {
+    /// Adds record number `record` of file number `file` (in load order), or replaces the
+    /// earlier record with its id in place.
+    fn insert(&mut self, r: Recipient, file: usize, record: usize) {
+        // Files and records are counted in u32: a file holds at most 64 MiB.
+        let origin = Origin {
+            file: file as u32,
+            record: record as u32,
+        };
         let i = match self.index_of(&r.id) {
             Some(i) => {
                 self.recipients[i] = r;
-                self.origin[i] = file;
+                self.origin[i] = origin;
                 i
             }
             None => {
                 let i = self.recipients.len();
                 self.recipients.push(r);
-                self.origin.push(file);
+                self.origin.push(origin);
                 self.by_id.insert(&self.recipients, i);
                 i
             }
@@ -643,7 +656,7 @@ impl Directory {
     ) -> Vec<&str> {
         let mut files: Vec<usize> = shown
             .into_iter()
-            .filter_map(|r| self.index_of(&r.id).map(|i| self.origin[i]))
+            .filter_map(|r| self.index_of(&r.id).map(|i| self.origin[i].file as usize))
             .collect();
         files.sort_unstable();
         files.dedup();
@@ -685,7 +698,7 @@ impl Directory {
         let mut bodies: Vec<&str> = Vec::new();
         for r in shown {
             if let Some(i) = self.index_of(&r.id) {
-                files.push(self.origin[i]);
+                files.push(self.origin[i].file as usize);
             }
             if self.terms.bodies.contains_key(r.body.as_str()) && !bodies.contains(&r.body.as_str())
             {
@@ -697,7 +710,7 @@ impl Directory {
                     r.name,
                     r.role.as_deref().map(|role| format!(" as {role}")).unwrap_or_default(),
                     r.term_end.as_deref().unwrap_or("?"),
-                    self.index_of(&r.id).map(|i| self.how_to_refresh(self.origin[i])).unwrap_or_default()
+                    self.index_of(&r.id).map(|i| self.how_to_refresh(self.origin[i].file as usize)).unwrap_or_default()
                 ));
             }
         }
@@ -712,7 +725,7 @@ impl Directory {
                 .recipients
                 .iter()
                 .position(|r| r.body == body)
-                .map(|i| self.origin[i]);
+                .map(|i| self.origin[i].file as usize);
             out.push(format!(
                 "warning: the terms of every member of the {name} in this data ended by {end}{}; letters can still be written, but check who holds each seat now. To update the data, {}.",
                 if body == "us-house" { " (a new Congress has met)" } else { "" },
@@ -894,8 +907,9 @@ pub struct ParsedFile {
 
 /// Parses and validates a recipients file. Never fails: problems are collected.
 pub fn parse_file(path: &Path, text: &str) -> ParsedFile {
-    let mut recipients = Vec::new();
-    let (problems, provenance) = read_file(path, text, &mut recipients);
+    let mut kept = Collected::default();
+    let (problems, provenance) = read_file(path, text, &mut kept);
+    let mut recipients = kept.recipients;
     if problems
         .iter()
         .any(|p| p.message.starts_with("not valid YAML"))
@@ -928,7 +942,7 @@ fn read_file(path: &Path, text: &str, keep: &mut dyn Keep) -> (Vec<Problem>, Pro
         starts: Vec::new(),
         source: None,
         as_of: None,
-        seen: HashMap::new(),
+        rejected: HashMap::new(),
         problems: Vec::new(),
         oldest: None,
         keep,
@@ -954,7 +968,6 @@ fn read_file(path: &Path, text: &str, keep: &mut dyn Keep) -> (Vec<Problem>, Pro
         // Room for every record at once: a list that grows by doubling leaves its earlier,
         // smaller copies behind in the heap.
         reader.keep.expect(l.starts.len());
-        reader.seen.reserve(l.starts.len());
     }
     let framed = layout.as_ref().and_then(|l| frame(text, l));
     let done = match (&mut layout, framed) {
@@ -1131,21 +1144,37 @@ fn read_whole(reader: &mut Reader, skip: usize) -> std::result::Result<Recipient
 trait Keep {
     /// About `n` records are coming (the number of `- ` lines of the list).
     fn expect(&mut self, n: usize);
-    /// A record that passed every check.
-    fn keep(&mut self, r: Recipient);
+    /// The record number (from 1) of the record with id `id` kept earlier from this file.
+    fn kept_as(&self, id: &str) -> Option<usize>;
+    /// Record number `record` (from 1), which passed every check.
+    fn keep(&mut self, r: Recipient, record: usize);
 }
 
-impl Keep for Vec<Recipient> {
+/// The good records of a file, in a list (for `recipients check`).
+#[derive(Default)]
+struct Collected {
+    recipients: Vec<Recipient>,
+    /// Id → record number.
+    ids: HashMap<Text, usize>,
+}
+
+impl Keep for Collected {
     fn expect(&mut self, n: usize) {
-        self.reserve(n);
+        self.recipients.reserve(n);
     }
 
-    fn keep(&mut self, r: Recipient) {
-        self.push(r);
+    fn kept_as(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    fn keep(&mut self, r: Recipient, record: usize) {
+        self.ids.insert(r.id.clone(), record);
+        self.recipients.push(r);
     }
 }
 
-/// The records of file number `.1` (in load order), going straight into a directory.
+/// The records of file number `.1` (in load order), going straight into a directory, which
+/// also answers which ids the file used already (so a large file's ids are not held twice).
 struct FileInto<'d>(&'d mut Directory, usize);
 
 impl Keep for FileInto<'_> {
@@ -1153,8 +1182,13 @@ impl Keep for FileInto<'_> {
         self.0.reserve(n);
     }
 
-    fn keep(&mut self, r: Recipient) {
-        self.0.insert(r, self.1);
+    fn kept_as(&self, id: &str) -> Option<usize> {
+        let origin = self.0.origin[self.0.index_of(id)?];
+        (origin.file as usize == self.1).then_some(origin.record as usize)
+    }
+
+    fn keep(&mut self, r: Recipient, record: usize) {
+        self.0.insert(r, self.1, record);
     }
 }
 
@@ -1167,8 +1201,9 @@ struct Reader<'t, 'k> {
     /// File-level defaults.
     source: Option<Arc<str>>,
     as_of: Option<Arc<str>>,
-    /// Ids seen so far → record number.
-    seen: HashMap<Text, usize>,
+    /// Ids of the records with problems so far → record number (the ids of the good ones
+    /// are asked of `keep`).
+    rejected: HashMap<Text, usize>,
     problems: Vec<Problem>,
     /// The oldest `as_of` of the records kept.
     oldest: Option<String>,
@@ -1216,13 +1251,13 @@ impl Reader<'_, '_> {
         for (field, message) in validate(&r) {
             found.push(problem(field_line(field), message));
         }
-        if let Some(first) = self.seen.get(&r.id) {
+        let first =
+            (self.rejected.get(r.id.as_str()).copied()).or_else(|| self.keep.kept_as(&r.id));
+        if let Some(first) = first {
             found.push(problem(
                 field_line("id"),
                 format!("duplicate id `{}` (first used by recipient #{first})", r.id),
             ));
-        } else {
-            self.seen.insert(r.id.clone(), i + 1);
         }
         if found.is_empty() {
             if let Some(d) = r.as_of.as_deref()
@@ -1230,8 +1265,11 @@ impl Reader<'_, '_> {
             {
                 self.oldest = Some(d.to_string());
             }
-            self.keep.keep(r);
+            self.keep.keep(r, i + 1);
         } else {
+            if first.is_none() {
+                self.rejected.insert(r.id.clone(), i + 1);
+            }
             self.problems.extend(found);
         }
     }
@@ -1597,23 +1635,23 @@ mod tests {
 
     /// The file read as one document, the way it was always read.
     fn read_as_one(text: &str) -> ParsedFile {
-        let mut recipients = Vec::new();
+        let mut kept = Collected::default();
         let mut reader = Reader {
             path: Path::new("x.yaml"),
             text,
             starts: Vec::new(),
             source: None,
             as_of: None,
-            seen: HashMap::new(),
+            rejected: HashMap::new(),
             problems: Vec::new(),
             oldest: None,
-            keep: &mut recipients,
+            keep: &mut kept,
         };
         let file = read_whole(&mut reader, 0).unwrap();
         let problems = std::mem::take(&mut reader.problems);
         let oldest = reader.oldest.take();
         ParsedFile {
-            recipients,
+            recipients: kept.recipients,
             problems,
             provenance: Provenance {
                 file: "x.yaml".into(),
@@ -1695,14 +1733,14 @@ mod tests {
     }
 
     fn read_as_one_error(text: &str) -> String {
-        let mut keep = Vec::new();
+        let mut keep = Collected::default();
         let mut reader = Reader {
             path: Path::new("x.yaml"),
             text,
             starts: Vec::new(),
             source: None,
             as_of: None,
-            seen: HashMap::new(),
+            rejected: HashMap::new(),
             problems: Vec::new(),
             oldest: None,
             keep: &mut keep,
