@@ -992,9 +992,10 @@ fn send_after_writing(
     if s.interactive && s.send.is_none() && !s.json {
         return guided::end_of_road(s, summary, directory);
     }
-    let emls = summary.plan.emails();
     if let Some(opts) = &s.send {
-        // The letters are on disk; now send the .eml ones.
+        // The letters are on disk; now send the .eml ones. (The list of them is made only
+        // here: for a large run it is megabytes.)
+        let emls = summary.plan.emails();
         if emls.is_empty() {
             crate::outln!(
                 "\nNone of these recipients publishes an email address, so there is nothing to send."
