@@ -162,19 +162,7 @@ pub struct Readability {
 /// Measures `text`.
 pub fn measure(text: &str) -> Readability {
     let words: Vec<&str> = words(text).collect();
-    let mut sentences = 0;
-    let mut in_sentence = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            in_sentence = true;
-        } else if matches!(c, '.' | '!' | '?') && in_sentence {
-            sentences += 1;
-            in_sentence = false;
-        }
-    }
-    if in_sentence {
-        sentences += 1;
-    }
+    let sentences = sentences(text);
     let syllables: usize = words.iter().map(|w| syllables(w)).sum();
     let grade = if words.is_empty() {
         0.0
