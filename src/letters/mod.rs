@@ -603,14 +603,10 @@ impl Untranslated {
 
     /// The error for a letter that must be in `language` (`--language`) but cannot be.
     fn error(&self, language: &str, recipient: &Recipient) -> Error {
-        let kind = match self.what {
-            Prose::Fact => "fact",
-            Prose::Context => "the context of",
-            Prose::Ask => "ask",
-        };
         Error::usage(format!(
-            "the campaign data has no `{language}` wording of {kind} `{}`, which the letter to {} needs",
-            self.id, recipient.id
+            "the campaign data has no `{language}` wording of {}, which the letter to {} needs",
+            self.describe(),
+            recipient.id
         ))
         .hint(format!(
             "write this letter in English (--language en), or add `{}` to campaign.{language}.yaml (see the README of data/campaign)",
